@@ -1,0 +1,81 @@
+"""Validate notebook and command-line parameters, failing early with a message that helps.
+
+papermill only warns about unknown parameters and coerces CLI values
+(``-p label 007`` arrives as ``7``), so every notebook's first code cell after
+``parameters`` calls these checks. Each error names the parameter, the bad
+value, the valid choices and, for ids, the closest match.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Iterable
+
+from .codebook import Codebook, unknown_id_message
+from .errors import ParameterError
+
+
+def check_choice(name: str, value, choices: Iterable[str]) -> str:
+    """``value`` must be one of ``choices`` (compared as strings)."""
+    choices = list(choices)
+    if str(value) not in choices:
+        raise ParameterError(f"parameter {name}: {value!r} is not one of {', '.join(map(str, choices))}")
+    return str(value)
+
+
+def check_date(name: str, value, allow_empty: bool = True) -> _dt.date | None:
+    """An ISO ``YYYY-MM-DD`` string (or empty, meaning open) -> date."""
+    if value in (None, "") and allow_empty:
+        return None
+    try:
+        return _dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ParameterError(f"parameter {name}: {value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def check_date_range(start_name: str, start, end_name: str, end) -> tuple[_dt.date | None, _dt.date | None]:
+    s, e = check_date(start_name, start), check_date(end_name, end)
+    if s and e and s > e:
+        raise ParameterError(f"parameters {start_name}/{end_name}: start {s} is after end {e}")
+    return s, e
+
+
+def check_ids(name: str, values, codebook: Codebook, kind: str = "actor") -> list[str]:
+    """A list of actor or concept ids (a single string is accepted as a one-item list)."""
+    if values is None or values == "":
+        return []
+    if isinstance(values, str):
+        values = [v.strip() for v in values.split(",") if v.strip()]
+    if not isinstance(values, (list, tuple)):
+        raise ParameterError(f"parameter {name}: expected a list of {kind} ids, got {values!r}")
+    valid = codebook.actors if kind == "actor" else codebook.concepts
+    for v in values:
+        if v not in valid:
+            raise ParameterError(f"parameter {name}: {unknown_id_message(kind, v, valid)}")
+    return list(values)
+
+
+def check_id(name: str, value, codebook: Codebook, kind: str = "actor") -> str:
+    """One actor or concept id."""
+    if not isinstance(value, str) or not value:
+        raise ParameterError(f"parameter {name}: expected a {kind} id, got {value!r}")
+    return check_ids(name, [value], codebook, kind)[0]
+
+
+def check_number(name: str, value, low: float | None = None, high: float | None = None,
+                 integer: bool = False):
+    """A number within [low, high]; booleans and strings are rejected."""
+    ok_types = (int,) if integer else (int, float)
+    if isinstance(value, bool) or not isinstance(value, ok_types):
+        raise ParameterError(f"parameter {name}: expected {'an integer' if integer else 'a number'}, "
+                             f"got {value!r}")
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise ParameterError(f"parameter {name}: {value!r} is outside [{low}, {high}]")
+    return value
+
+
+def check_unknown(params: dict, known: Iterable[str]) -> None:
+    """Fail on parameters a notebook does not define (papermill only warns)."""
+    extra = sorted(set(params) - set(known))
+    if extra:
+        raise ParameterError(f"unknown parameter(s) {', '.join(extra)}; valid: {', '.join(sorted(known))}")
