@@ -24,6 +24,15 @@ UNCATALOGUED_PREFIX = "unk:"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML loader that keeps dates as strings, so a bad date gets our error, not PyYAML's."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 @dataclass(frozen=True)
 class Role:
     """A title an actor held between ``start`` and ``end`` (inclusive; None = open)."""
@@ -123,6 +132,18 @@ class Codebook:
             return ""
         return self.actors[actor_id].organization
 
+    def top_organization(self, actor_id: str) -> str:
+        """The top-level collective: follows ``organization`` links to a fixed point (peskov -> kremlin -> russia)."""
+        seen = set()
+        current = self.organization_of(actor_id)
+        while current and current not in seen and current in self.actors:
+            seen.add(current)
+            parent = self.actors[current].organization
+            if parent == current:
+                return current
+            current = parent
+        return current
+
     def label(self, any_id: str) -> str:
         """A human-readable name for an actor or concept id."""
         if any_id in self.actors:
@@ -191,7 +212,7 @@ def load_codebook(path: str | Path) -> Codebook:
     """
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except FileNotFoundError:
         raise ValidationError(f"{path}: codebook file does not exist") from None
     except UnicodeDecodeError as e:

@@ -58,7 +58,8 @@ def check_ids(name: str, values, codebook: Codebook, kind: str = "actor") -> lis
 def check_id(name: str, value, codebook: Codebook, kind: str = "actor") -> str:
     """One actor or concept id."""
     if not isinstance(value, str) or not value:
-        raise ParameterError(f"parameter {name}: expected a {kind} id, got {value!r}")
+        article = "an" if kind[0] in "aeiou" else "a"
+        raise ParameterError(f"parameter {name}: expected {article} {kind} id, got {value!r}")
     return check_ids(name, [value], codebook, kind)[0]
 
 

@@ -1,0 +1,357 @@
+"""Who said what: attribute direct, indirect and mixed speech over a spaCy parse.
+
+The rules work on one parsed document (a spaCy ``Doc`` of the whole text)
+and return :class:`Attribution` objects: a content span, a resolved speaker,
+the mode and the cue. They cover the patterns reporting verbs take in news
+(after the Gender Gap Tracker and PARC-style cue lists):
+
+* a *cue frame* is a reporting verb (:data:`CUE_LEMMAS`) outside quotation
+  marks, with a speaker found as its subject, or inherited from the verb it
+  depends on (``S noted, saying ...``, ``S countered ... by saying``,
+  ``S, adding that ...``) or from the noun it modifies (``S saying ...``), or
+  the object of ``according to``;
+* its content is the reported clause (``ccomp``, after ``that``), the object of
+  ``reject``/``deny``/``accuse``..., or — when the parser hangs the verb under the
+  reported clause (``C, S said.``) — the clause before the verb;
+* quotes (:mod:`.quotes`) inside a frame's content make it *mixed* (or *direct*
+  when the quote is nearly all of it); a quote with a frame in the sentence
+  where it ends or starts is *direct*; a quote with no frame continues the
+  last speaker if that speaker spoke in the same or the previous paragraph
+  (a floating quote);
+* in transcripts (:mod:`.transcripts`) each guest turn's sentences are
+  statements of the turn's speaker (mode ``transcript``); interviewer turns
+  are never credited to the guest.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from dataclasses import dataclass
+
+from .quotes import find_quotes, paragraph_index
+from .speakers import PERSON_PRONOUNS, DocumentSpeakers, Resolution, SpeakerResolver
+from .transcripts import find_turns
+
+#: lemmas of reporting verbs (a cue frame needs one of these, outside quotes)
+CUE_LEMMAS = frozenset("""
+say tell add note stress warn insist argue claim explain announce confirm deny acknowledge admit
+state declare suggest reiterate remark emphasize emphasise urge accuse reject counter underscore
+assert caution vow pledge promise maintain complain write tweet predict dismiss repeat threaten
+demand respond reply affirm highlight signal concede observe recall point describe propose
+charge contend allege insist agree criticize criticise condemn welcome""".split())
+#: cues whose direct object (not a clause) is the content: "rejected the proposals"
+OBJECT_CUES = frozenset("reject deny dismiss accuse urge condemn criticize criticise welcome "
+                        "propose demand threaten warn".split())
+_TRIM = set(" \t\r\n\u00a0,.;:—–-\"“”‘’'()[]")
+_FIRST_PERSON = {"i", "we"}
+
+
+@dataclass
+class Attribution:
+    """One attributed statement: content span ``start``..``end``, speaker id and evidence."""
+
+    start: int
+    end: int
+    speaker: str
+    mode: str
+    cue: str
+    how: str
+    confidence: float
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    if text[start:start + 5].lower() == "that ":
+        start += 5
+    return start, end
+
+
+def _span_chars(tokens) -> tuple[int, int]:
+    tokens = list(tokens)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _mention_parts(head):
+    """Token lists for a subject and each of its conjuncts (``Blinken and Stoltenberg``)."""
+    heads = [head] + [c for c in head.conjuncts if c.i > head.i]
+    out = []
+    for h in heads:
+        other = {t.i for c in heads if c is not h and c.i > h.i for t in c.subtree}
+        toks = [t for t in h.subtree if t.i not in other and t.dep_ not in ("cc", "relcl")
+                and not (t.dep_ == "punct" and t.i > h.i)]
+        # drop a relative clause's tokens and anything after a comma-appositive's end
+        rel = {t.i for c in h.children if c.dep_ == "relcl" for t in c.subtree}
+        out.append([t for t in toks if t.i not in rel])
+    return out
+
+
+_CONF = {"alias": 0.9, "surname": 0.85, "role": 0.8, "collective": 0.8, "uncatalogued": 0.65,
+         "pronoun": 0.75, "pronoun (gender mismatch)": 0.55, "turn": 0.9, "first person": 0.8}
+
+
+class Attributor:
+    """Applies the attribution rules to parsed documents (one instance per codebook)."""
+
+    def __init__(self, resolver: SpeakerResolver):
+        self.resolver = resolver
+
+    # -- speakers ---------------------------------------------------------
+    def _resolve_tokens(self, toks, ctx: DocumentSpeakers, date, para: int) -> Resolution | None:
+        if not toks:
+            return None
+        if len(toks) == 1 and toks[0].lower_ in PERSON_PRONOUNS:
+            return ctx.pronoun(toks[0].lower_, para)
+        if len(toks) == 1 and toks[0].pos_ == "PRON":
+            return None
+        doc = toks[0].doc
+        lo, hi = min(t.i for t in toks), max(t.i for t in toks) + 1
+        text = doc[lo:hi].text
+        names = [e.text for e in doc[lo:hi].ents if e.label_ == "PERSON"]
+        # the recognizer sometimes tags a surname ORG/GPE: accept a capitalised proper noun head
+        return self.resolver.resolve(text, date, names=names, recent=ctx.recent(), unknown=ctx.unknown)
+
+    def _subject(self, verb, depth: int = 0):
+        """The subject token of a cue verb, inherited through participles and conjunctions."""
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            return subs[0] if subs[0].dep_ == "nsubj" else None
+        if depth > 3 or verb.head is verb:
+            return None
+        if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+            return verb.head
+        if (verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.head.tag_ in ("VB", "VBG")
+                and verb.head.dep_ in ("ccomp", "xcomp", "advcl") and depth == 0):
+            # "S remarked that X will make ... and countered R": a past-tense verb
+            # conjoined to an infinitive belongs to the higher clause
+            return self._subject(verb.head.head, depth + 1)
+        if verb.dep_ in ("advcl", "conj", "xcomp", "pcomp", "ccomp", "dep") or (
+                verb.head.dep_ == "prep" and verb.dep_ == "pcomp"):
+            head = verb.head
+            if head.dep_ == "prep":
+                head = head.head
+            if verb.dep_ == "ccomp" and verb.i < head.i:
+                return None
+            return self._subject(head, depth + 1)
+        return None
+
+    # -- content ----------------------------------------------------------
+    def _content(self, verb, subject_toks) -> tuple[int, int] | None:
+        doc = verb.doc
+        sent = verb.sent
+        comps = [c for c in verb.children if c.dep_ in ("ccomp",) and c.i > verb.i]
+        if not comps and verb.lemma_ not in ("say", "tell"):
+            comps = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if not comps:
+            comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        if comps:
+            toks = [t for c in comps for t in c.subtree]
+            extra = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+                     and verb.lemma_ in ("accuse", "urge") for t in c.subtree]
+            toks += extra
+            excl = {t.i for t in subject_toks} | {verb.i}
+            toks = [t for t in toks if t.i not in excl]
+            if toks:
+                return _span_chars(sorted(toks, key=lambda t: t.i))
+        if (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i
+                and verb.head.lemma_ not in CUE_LEMMAS
+                and doc[min(t.i for t in verb.subtree) - 1].is_punct):
+            head = verb.head
+            left = min(t.i for t in verb.subtree)
+            toks = [t for t in head.subtree if t.i < left and t.i >= sent.start]
+            if toks:
+                return _span_chars(toks)
+        # "S said" closing a sentence: the content precedes it
+        left = min([verb.i] + [t.i for t in subject_toks])
+        if verb.i == sent.root.i and left > sent.start + 2:
+            return _span_chars(doc[sent.start:left])
+        return None
+
+    # -- frames -----------------------------------------------------------
+    def frames(self, doc, quotes, date, ctx: DocumentSpeakers, para_starts, turn_speaker=None):
+        """Every cue frame of ``doc``: (cue token, speaker resolution, content span, cue text)."""
+        qspans = [(q.start, q.end) for q in quotes]
+        qstarts = [q.start for q in quotes]
+        out = []
+        for tok in doc:
+            para = bisect.bisect_right(para_starts, tok.idx) - 1
+            cue = None
+            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+                to = next(c for c in tok.children if c.lower_ == "to")
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if not objs:
+                    continue
+                subject = objs[0]
+                sent = tok.sent
+                phrase = list(tok.subtree)
+                lo, hi = phrase[0].i, phrase[-1].i
+                if lo - sent.start <= sent.end - 1 - hi:
+                    content = _span_chars(doc[hi + 1:sent.end]) if hi + 1 < sent.end else None
+                else:
+                    content = _span_chars(doc[sent.start:lo]) if lo > sent.start else None
+                cue = "according to"
+                parts = [_same_paragraph(p, tok, para_starts) for p in _mention_parts(subject)]
+            elif tok.lemma_ in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+                if _inside(tok.idx, qspans, qstarts):
+                    continue
+                if any(c.dep_ in ("auxpass",) for c in tok.children):
+                    continue
+                if tok.lemma_ == "point" and not any(c.lower_ == "out" for c in tok.children):
+                    continue
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                    continue  # "a demand for NATO to dismiss ...": not a speech act
+                if _reported(tok):
+                    continue  # a cue inside another frame's reported clause is content
+                subject = self._subject(tok)
+                if subject is None:
+                    continue
+                if subject.lower_ in ("it", "there", "this", "that", "which", "who"):
+                    continue
+                parts = [_same_paragraph(p, tok, para_starts) for p in _mention_parts(subject)]
+                content = self._content(tok, [t for p in parts for t in p])
+                cue = tok.text if tok.lemma_ != "point" else tok.text + " out"
+            else:
+                continue
+            if content:
+                content = _clip(content, tok.idx, para_starts, len(doc.text))
+            for part in parts:
+                if turn_speaker and len(part) == 1 and part[0].lower_ in _FIRST_PERSON:
+                    res = Resolution(turn_speaker, "first person")
+                else:
+                    res = self._resolve_tokens(part, ctx, date, para)
+                if res is None:
+                    continue
+                ctx.note(res.actor, para)
+                out.append((tok, res, content, cue, para))
+        return out
+
+    def attribute(self, doc, text: str, date: _dt.date | None) -> list[Attribution]:
+        """All attributions of one parsed document, in text order, duplicates removed."""
+        ctx = DocumentSpeakers(self.resolver)
+        quotes = find_quotes(text)
+        para_starts = paragraph_index(text)
+        turns = find_turns(text)
+        out: list[Attribution] = []
+        if turns:
+            for turn in turns:
+                res = None if turn.is_interviewer else self.resolver.resolve(
+                    turn.label, date, names=[turn.label], recent=ctx.recent(), unknown=ctx.unknown)
+                if res is not None:
+                    ctx.note(res.actor, bisect.bisect_right(para_starts, turn.start) - 1)
+                span = doc.char_span(turn.start, turn.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                if res is not None:
+                    for sent in span.sents:
+                        s, e = _trim(text, max(sent.start_char, turn.start), min(sent.end_char, turn.end))
+                        if e - s > 15:
+                            out.append(Attribution(s, e, res.actor, "transcript", turn.label,
+                                                   "turn", _CONF["turn"]))
+            frames = self.frames(doc, quotes, date, ctx, para_starts)
+        else:
+            frames = self.frames(doc, quotes, date, ctx, para_starts)
+        used_quotes: set[int] = set()
+        for tok, res, content, cue, para in frames:
+            conf = _CONF.get(res.how, 0.6)
+            inside = [i for i, q in enumerate(quotes)
+                      if content and q.start < content[1] and content[0] < q.end]
+            sent = tok.sent
+            if not inside:
+                inside = [i for i, q in enumerate(quotes) if i not in used_quotes and (
+                    sent.start_char <= q.end <= sent.end_char + 1
+                    or sent.start_char <= q.start < sent.end_char)
+                    and not (q.start <= tok.idx < q.end)]
+            if inside:
+                qs = [quotes[i] for i in inside]
+                used_quotes.update(inside)
+                qlen = sum(q.end - q.start for q in qs)
+                if content and (content[1] - content[0]) - qlen > 25 and content[0] < qs[0].start:
+                    s = min(content[0], qs[0].start)
+                    e = max(content[1], qs[-1].end)
+                    s, e = _trim(text, s, e)
+                    out.append(Attribution(s, e, res.actor, "mixed", cue, res.how, conf))
+                else:
+                    for q in qs:
+                        s, e = _trim(text, q.start, q.end)
+                        if e > s:
+                            out.append(Attribution(s, e, res.actor, "direct", cue, res.how, conf))
+            elif content:
+                s, e = _trim(text, *content)
+                if e - s > 3:
+                    out.append(Attribution(s, e, res.actor, "indirect", cue, res.how, conf * 0.95))
+        out += self._floating(quotes, used_quotes, out, text, para_starts, turns)
+        return _dedupe(out)
+
+    def _floating(self, quotes, used, found, text, para_starts, turns):
+        """Quotes with no cue frame continue the last speaker of the same or previous paragraph."""
+        extra = []
+        by_pos = sorted(found, key=lambda a: a.start)
+        for i, q in enumerate(quotes):
+            if i in used or any(t.start <= q.start < t.end for t in turns):
+                continue
+            if len(q.text.split()) < 4:
+                continue  # scare quotes and titles, not statements
+            para = bisect.bisect_right(para_starts, q.start) - 1
+            prev = [a for a in by_pos + extra if a.end <= q.start and a.mode in ("direct", "mixed")]
+            if not prev:
+                continue
+            last = prev[-1]
+            lpara = bisect.bisect_right(para_starts, last.start) - 1
+            if para - lpara <= 1:
+                extra.append(Attribution(q.start, q.end, last.speaker, "direct", last.cue,
+                                         "floating quote", last.confidence * 0.8))
+        return extra
+
+
+def _reported(tok) -> bool:
+    """True if ``tok`` sits inside the reported clause (``ccomp``) of a higher cue verb."""
+    t, via_ccomp = tok, False
+    for _ in range(8):
+        if t.head is t:
+            return False
+        via_ccomp = via_ccomp or t.dep_ == "ccomp"
+        t = t.head
+        if via_ccomp and t.lemma_ in CUE_LEMMAS and t.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def _para_bounds(pos: int, para_starts, n: int) -> tuple[int, int]:
+    i = bisect.bisect_right(para_starts, pos) - 1
+    return para_starts[max(i, 0)], (para_starts[i + 1] if i + 1 < len(para_starts) else n)
+
+
+def _clip(span, pos: int, para_starts, n: int):
+    """Clip a content span to the paragraph of the cue at ``pos`` (None if nothing is left)."""
+    lo, hi = _para_bounds(pos, para_starts, n)
+    s, e = max(span[0], lo), min(span[1], hi)
+    return (s, e) if e > s else None
+
+
+def _same_paragraph(tokens, cue, para_starts):
+    """The mention tokens that are in the cue's paragraph (a caption is not a speaker)."""
+    lo, hi = _para_bounds(cue.idx, para_starts, len(cue.doc.text))
+    return [t for t in tokens if lo <= t.idx < hi]
+
+
+def _inside(pos: int, spans, starts) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _dedupe(attrs: list[Attribution]) -> list[Attribution]:
+    """Keep one attribution per (speaker, overlapping span): the most confident, then the longest."""
+    attrs = sorted(attrs, key=lambda a: (a.start, -a.end, a.speaker))
+    kept: list[Attribution] = []
+    for a in attrs:
+        clash = [k for k in kept if k.speaker == a.speaker and k.start < a.end and a.start < k.end]
+        if not clash:
+            kept.append(a)
+            continue
+        k = clash[0]
+        if (a.mode != "transcript" and k.mode == "transcript") or a.confidence > k.confidence:
+            kept[kept.index(k)] = a
+    return sorted(kept, key=lambda a: (a.start, a.end, a.speaker))

@@ -1,0 +1,163 @@
+"""Extract a statement table from a corpus: one spaCy pass, then rules on the parses.
+
+:func:`extract_corpus` parses every document once with ``nlp.pipe`` (batched,
+optionally in several processes), then applies the attribution rules
+(:mod:`.attribution`) and the concept/stance rules (:mod:`.stance`) to each
+parse. The result has the columns of the hand-coded table
+(:data:`crisisnet.statements.STATEMENT_COLUMNS`) with ``source="extracted"``,
+so every network can switch between the two with one parameter.
+
+Long documents are parsed in chunks cut at paragraph breaks (spaCy refuses
+texts over ``nlp.max_length`` and its memory grows with length); a document
+that still fails is reported in ``df.attrs["skipped"]`` and the run goes on.
+Paragraph breaks are also made sentence boundaries (a tiny pipeline component
+added before the parser), so a headline never merges with the next paragraph.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+from spacy.language import Language
+
+from ..codebook import Codebook
+from ..corpus import Corpus
+from ..statements import STATEMENT_COLUMNS, empty_statements
+from .attribution import Attributor
+from .quotes import paragraph_index
+from .speakers import SpeakerResolver
+from .stance import ConceptMatcher
+
+PARAGRAPH_PIPE = "crisisnet_paragraphs"
+#: longest text handed to spaCy in one piece (characters)
+CHUNK_CHARS = 20_000
+
+
+@Language.component(PARAGRAPH_PIPE)
+def paragraph_sentences(doc):
+    """Start a sentence at every paragraph start (see :func:`.quotes.paragraph_index`)."""
+    starts = set(paragraph_index(doc.text))
+    for tok in doc[1:]:
+        if tok.idx in starts and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
+def prepare(nlp):
+    """Add the paragraph-boundary component to ``nlp`` (once) and return it."""
+    if PARAGRAPH_PIPE not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_PIPE, before="parser")
+    return nlp
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) cuts of ``text`` of at most ~``size`` characters, at paragraph starts."""
+    if len(text) <= size:
+        return [(0, text)]
+    starts = paragraph_index(text) + [len(text)]
+    out, begin = [], 0
+    for s in starts[1:]:
+        if s - begin > size and s > begin:
+            # cut at the last paragraph start before the limit, or hard at the limit
+            cut = max((p for p in starts if begin < p <= begin + size), default=begin + size)
+            while cut - begin > 0 and s - begin > size:
+                out.append((begin, text[begin:cut]))
+                begin = cut
+                cut = max((p for p in starts if begin < p <= begin + size), default=begin + size)
+    while len(text) - begin > size:
+        out.append((begin, text[begin:begin + size]))
+        begin += size
+    if begin < len(text):
+        out.append((begin, text[begin:]))
+    return out
+
+
+class Extractor:
+    """The rules for one codebook: call it on (document, parsed chunks) to get statement rows."""
+
+    def __init__(self, codebook: Codebook):
+        self.codebook = codebook
+        self.attributor = Attributor(SpeakerResolver(codebook))
+        self.matcher = ConceptMatcher(codebook)
+
+    def rows(self, document, parsed: list[tuple[int, object]]) -> list[dict]:
+        """Statement rows of one document from its parsed chunks ``(offset, Doc)``."""
+        date = document.date
+        out = []
+        for offset, doc in parsed:
+            for att in self.attributor.attribute(doc, doc.text, date):
+                span = doc.char_span(att.start, att.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                s, e = offset + att.start, offset + att.end
+                for cs in self.matcher.analyse(span):
+                    out.append({
+                        "doc_id": document.id, "start": s, "end": e, "text": document.text[s:e],
+                        "speaker": att.speaker,
+                        "organization": self.codebook.organization_of(att.speaker),
+                        "concept": cs.concept, "stance": cs.stance, "mode": att.mode,
+                        "date": date.isoformat() if date else "", "source": "extracted",
+                        "cue": att.cue,
+                        "confidence": round(att.confidence * cs.confidence, 3),
+                        "note": f"speaker via {att.how}; {cs.note()}",
+                    })
+        return out
+
+
+def extract_corpus(corpus: Corpus, codebook: Codebook, nlp=None, n_process: int = 1,
+                   progress: bool = False, batch_size: int = 16) -> pd.DataFrame:
+    """Statements of every document of ``corpus``, in :data:`STATEMENT_COLUMNS` order.
+
+    ``nlp`` defaults to :func:`crisisnet.nlp.load_model` (loaded once);
+    ``n_process > 1`` parses in that many processes; ``progress`` shows a tqdm
+    bar on stderr. Rows are sorted (document order, start, end, speaker,
+    concept), so the output is deterministic. Documents that fail are listed
+    in ``df.attrs["skipped"]`` as ``(doc_id, reason)``.
+    """
+    if nlp is None:
+        from ..nlp import load_model
+        nlp = load_model()
+    prepare(nlp)
+    extractor = Extractor(codebook)
+    docs = list(corpus)
+    pieces = [(d_i, off, piece) for d_i, d in enumerate(docs) for off, piece in chunks(d.text)]
+    stream = nlp.pipe(((p, (d_i, off)) for d_i, off, p in pieces), as_tuples=True,
+                      batch_size=batch_size, n_process=n_process)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+        bar = tqdm(total=len(docs), unit="doc", file=sys.stderr, desc="extracting")
+    rows: list[dict] = []
+    skipped: list[tuple[str, str]] = []
+    current, parsed = None, []
+
+    def flush():
+        if current is None:
+            return
+        try:
+            rows.extend(extractor.rows(docs[current], parsed))
+        except Exception as e:  # one bad document must not stop a corpus run
+            skipped.append((docs[current].id, f"{type(e).__name__}: {e}"))
+        if bar is not None:
+            bar.update(1)
+
+    for doc, (d_i, off) in stream:
+        if d_i != current:
+            flush()
+            current, parsed = d_i, []
+        parsed.append((off, doc))
+    flush()
+    if bar is not None:
+        bar.close()
+    if not rows:
+        df = empty_statements()
+    else:
+        order = {d.id: i for i, d in enumerate(docs)}
+        df = pd.DataFrame(rows, columns=STATEMENT_COLUMNS)
+        df["_o"] = df["doc_id"].map(order)
+        df = df.sort_values(["_o", "start", "end", "speaker", "concept"], kind="stable")
+        df = df.drop(columns="_o").drop_duplicates(
+            ["doc_id", "start", "end", "speaker", "concept"]).reset_index(drop=True)
+    df.attrs["skipped"] = skipped
+    return df

@@ -1,0 +1,245 @@
+"""Resolve a speaker mention to a codebook actor id, or to a new uncatalogued actor.
+
+A mention is what a text uses for the speaker: a name or spelling variant
+(``Sergey Lavrov``, ``Lavrov``), a role noun with or without a name (``the NATO
+leader``, ``Kremlin spokesman Dmitry Peskov``, ``the Secretary``), a pronoun
+(``he``), or a collective (``the US``, ``NATO``, ``the Kremlin``, ``the Russian
+government``). Resolution order, most specific first:
+
+1. a codebook person's name or alias inside the mention (longest match);
+2. a codebook person's surname on a token the mention spells with a capital;
+3. a role title or role alias held on the document date (PETRARCH-style); when
+   several actors hold it, a country word in the mention (``Russian``) or the
+   most recently mentioned candidate decides, otherwise nothing is guessed;
+4. a person name the named-entity recognizer found but the codebook lacks:
+   a new actor ``unk:<slug>`` (later surname-only mentions reuse it);
+5. a collective's name or alias, or a demonym with ``government`` /
+   ``authorities`` (``the Russian government`` -> the state).
+
+Pronouns are resolved by :class:`DocumentSpeakers` from the speakers already
+seen in the document: the latest gender-matching speaker of the same
+paragraph, else the paragraph's latest person speaker even if the gender does
+not match (news text sometimes calls a woman "he"), else the latest matching
+speaker of the three paragraphs before, else the latest person speaker.
+
+Example
+-------
+>>> key("Sergey  Lavrov’s")
+'sergei lavrov'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..codebook import UNCATALOGUED_PREFIX, Codebook
+
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+PERSON_PRONOUNS = set(PRONOUN_GENDER)
+COLLECTIVE_HEADS = {"government", "authorities", "administration", "leadership", "side",
+                    "officials", "diplomats", "delegation", "ministry", "foreign ministry"}
+#: demonyms and short forms -> the country name a codebook uses as a name or alias
+DEMONYMS = {"russian": "russia", "american": "united states", "us": "united states",
+            "u s": "united states", "ukrainian": "ukraine", "british": "united kingdom",
+            "german": "germany", "french": "france", "chinese": "china", "european": "european union",
+            "belarusian": "belarus", "polish": "poland"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "secretary", "president", "minister",
+               "general", "ambassador", "spokesman", "spokesperson", "spokeswoman", "senator",
+               "representative", "high", "vice", "deputy", "foreign", "prime", "chancellor"}
+
+
+def key(text: str) -> str:
+    """A comparison key: lower case, no accents or possessive, ``y`` as ``i``, single spaces.
+
+    Transliteration variants (Sergey/Sergei, Dmitriy/Dmitri) then compare equal.
+    """
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = t.replace("’", "'").lower()
+    t = re.sub(r"'s\b", "", t)
+    t = t.replace(".", "")
+    t = re.sub(r"[^a-z0-9]+", " ", t).strip()
+    return t.replace("y", "i")
+
+
+def slug(name: str) -> str:
+    """``unk:`` id slug for an uncatalogued name: ``Josep Borrell`` -> ``josep_borrell``."""
+    t = unicodedata.normalize("NFKD", name)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = re.sub(r"'s\b|’s\b", "", t)
+    t = re.sub(r"[^a-z0-9]+", "_", t).strip("_")
+    return t or "unknown"
+
+
+def _contains(hay: str, needle: str) -> bool:
+    return bool(needle) and f" {needle} " in f" {hay} "
+
+
+@dataclass
+class Resolution:
+    """An actor id (codebook or ``unk:``) and how it was found (``alias``, ``role``...)."""
+
+    actor: str
+    how: str
+
+
+class SpeakerResolver:
+    """Codebook look-ups for speaker mentions (built once per codebook)."""
+
+    def __init__(self, codebook: Codebook):
+        self.codebook = codebook
+        self.person_alias: list[tuple[str, str]] = []      # (key, actor id), longest first
+        self.collective_alias: list[tuple[str, str]] = []
+        self.surnames: dict[str, set[str]] = {}
+        self.roles: list[tuple[str, str, object]] = []     # (key, actor id, Role)
+        for actor in codebook.actors.values():
+            names = {actor.name, *actor.aliases}
+            target = self.person_alias if actor.is_person else self.collective_alias
+            for n in names:
+                k = key(n)
+                if k:
+                    target.append((k, actor.id))
+            if actor.is_person:
+                for n in names:
+                    parts = key(n).split()
+                    if len(parts) >= 1 and len(parts[-1]) > 2:
+                        self.surnames.setdefault(parts[-1], set()).add(actor.id)
+            for role in actor.roles:
+                for phrase in {role.title, *role.aliases}:
+                    k = key(re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.I))
+                    if k:
+                        self.roles.append((k, actor.id, role))
+        for lst in (self.person_alias, self.collective_alias, self.roles):
+            lst.sort(key=lambda x: (-len(x[0]), x[0], x[1]))
+        self.demonym_state: dict[str, str] = {}
+        for dem, country in DEMONYMS.items():
+            ids = [a for k, a in self.collective_alias if k == key(country)]
+            if ids:
+                self.demonym_state[dem] = ids[0]
+
+    def gender(self, actor_id: str) -> str | None:
+        a = self.codebook.actors.get(actor_id)
+        return a.gender if a else None
+
+    def is_person(self, actor_id: str) -> bool:
+        if actor_id.startswith(UNCATALOGUED_PREFIX):
+            return True
+        a = self.codebook.actors.get(actor_id)
+        return bool(a and a.is_person)
+
+    def country_of(self, actor_id: str) -> str:
+        """The state an actor belongs to (via its organization chain), for demonym checks."""
+        seen = set()
+        while actor_id in self.codebook.actors and actor_id not in seen:
+            seen.add(actor_id)
+            a = self.codebook.actors[actor_id]
+            if a.kind == "state":
+                return a.id
+            actor_id = a.organization
+        return ""
+
+    def resolve(self, mention: str, date=None, names: list[str] = (), recent: list[str] = (),
+                unknown: dict[str, str] | None = None) -> Resolution | None:
+        """Resolve one mention text (pronouns excluded: see :class:`DocumentSpeakers`).
+
+        ``names`` are the person names the recognizer found inside the
+        mention; ``recent`` are actor ids already seen in the document, most
+        recent first (to pick among role holders); ``unknown`` maps surname
+        keys of ``unk:`` actors already created in the document.
+        """
+        k = key(mention)
+        if not k:
+            return None
+        for alias, aid in self.person_alias:
+            if _contains(k, alias):
+                return Resolution(aid, "alias")
+        for name in names:
+            parts = key(name).split()
+            if parts and parts[-1] in self.surnames and len(self.surnames[parts[-1]]) == 1:
+                return Resolution(next(iter(self.surnames[parts[-1]])), "surname")
+        role = self._role(k, date, recent)
+        if role:
+            return role
+        for name in names:
+            words = [w for w in re.split(r"\s+", name.strip()) if key(w) and key(w) not in _HONORIFICS]
+            if not words:
+                continue
+            uid = UNCATALOGUED_PREFIX + slug(" ".join(words))
+            if unknown is None:
+                return Resolution(uid, "uncatalogued")
+            last = key(words[-1])
+            if len(words) == 1 and last in unknown:
+                return Resolution(unknown[last], "uncatalogued")
+            unknown.setdefault(last, uid)
+            return Resolution(unknown[last], "uncatalogued")
+        for alias, aid in self.collective_alias:
+            if _contains(k, alias):
+                return Resolution(aid, "collective")
+        words = k.split()
+        if words and (words[-1] in COLLECTIVE_HEADS or " ".join(words[-2:]) in COLLECTIVE_HEADS):
+            for dem, sid in self.demonym_state.items():
+                if _contains(k, dem):
+                    return Resolution(sid, "collective")
+        return None
+
+    def _role(self, k: str, date, recent) -> Resolution | None:
+        for phrase, _, _ in self.roles:
+            if not _contains(k, phrase):
+                continue
+            holders = sorted({aid for p, aid, r in self.roles if p == phrase and r.holds_on(date)})
+            if not holders:
+                continue
+            if len(holders) > 1:
+                states = {sid for dem, sid in self.demonym_state.items() if _contains(k, dem)}
+                if states:
+                    holders = [h for h in holders if self.country_of(h) in states] or holders
+            if len(holders) > 1:
+                ranked = [r for r in recent if r in holders]
+                if not ranked:
+                    continue
+                holders = ranked[:1]
+            return Resolution(holders[0], "role")
+        return None
+
+
+@dataclass
+class DocumentSpeakers:
+    """Speakers seen so far in one document: resolves pronouns and remembers ``unk:`` actors."""
+
+    resolver: SpeakerResolver
+    history: list[tuple[str, int]] = field(default_factory=list)   # (actor id, paragraph)
+    unknown: dict[str, str] = field(default_factory=dict)
+
+    def recent(self) -> list[str]:
+        out = []
+        for aid, _ in reversed(self.history):
+            if aid not in out:
+                out.append(aid)
+        return out
+
+    def note(self, actor_id: str, paragraph: int) -> None:
+        self.history.append((actor_id, paragraph))
+
+    def pronoun(self, word: str, paragraph: int) -> Resolution | None:
+        """Resolve he/she (and their forms) to a person seen earlier in the document."""
+        want = PRONOUN_GENDER.get(word.lower())
+        persons = [(a, p) for a, p in reversed(self.history) if self.resolver.is_person(a)]
+        if not persons:
+            return None
+
+        def fits(aid):
+            g = self.resolver.gender(aid)
+            return g is None or want is None or g == want
+
+        same = [a for a, p in persons if p == paragraph]
+        for a in same:
+            if fits(a):
+                return Resolution(a, "pronoun")
+        if same:
+            return Resolution(same[0], "pronoun (gender mismatch)")
+        for a, p in persons:
+            if p >= paragraph - 3 and fits(a):
+                return Resolution(a, "pronoun")
+        return Resolution(persons[0][0], "pronoun (gender mismatch)")

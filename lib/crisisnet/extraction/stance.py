@@ -1,0 +1,156 @@
+"""Concept and stance of a statement, with the evidence that decided them.
+
+Concepts come from the codebook's cue phrases, matched case-insensitively on
+whole words against the statement's words *or* their lemmas (``joining NATO``
+matches the cue ``join NATO``). The stance towards a matched concept is the
+product of the polarities met on the way from the cue up the dependency tree
+to the statement's main verb: each negation (``not``, ``never``, ``no``) and
+each *reversing* word (``reject``, ``prevent``, ``bar``, ``veto``...) flips it.
+So "would **never** agree to **veto** Ukrainian admission" is +1 (two flips),
+"rejected Russia's call to **bar** Ukraine" is +1, and "would not stop trying
+to **prevent** Ukraine from joining" is -1 (three flips). Supportive words
+(``committed``, ``defend``, ``ready``...) are recorded as evidence without
+flipping. With no evidence at all the concept is only mentioned: stance +1
+with low confidence when the cue is the clause's own topic, else 0.
+
+The speaker's side (bloc) is never used: the stance comes from the words.
+
+Example
+-------
+>>> sorted(REVERSING)[:3]
+['abandon', 'against', 'bar']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: words that turn a position into its opposite ("reject X" opposes X)
+REVERSING = frozenset("""
+reject oppose deny veto bar prevent block stop halt exclude refuse against non-starter
+unacceptable dangerous threat threaten condemn criticize criticise end abandon limit restrict
+fail overlook ignore impossible pointless silly withdraw freeze dismiss lack scrap
+undermine violate non-expansion nonexpansion""".split())
+NEGATIONS = frozenset("not n't never no without neither nor cannot none".split())
+#: words that confirm support (evidence only, no flip)
+SUPPORTIVE = frozenset("""
+support defend uphold commit committed prefer ready prepared willing open welcome agree choose
+right possible hope continue pursue engage need must should protect respect ensure keep
+guarantee back favor favour insist principle""".split())
+
+
+@dataclass
+class ConceptStance:
+    """A concept found in a statement, its stance in {-1, 0, 1}, confidence and evidence words."""
+
+    concept: str
+    stance: int
+    confidence: float
+    cue: str
+    evidence: list[str] = field(default_factory=list)
+
+    def note(self) -> str:
+        ev = ", ".join(self.evidence) if self.evidence else "none"
+        return f"concept cue '{self.cue}'; stance evidence: {ev}"
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+class ConceptMatcher:
+    """Finds codebook concepts in statement spans and decides their stance."""
+
+    def __init__(self, codebook):
+        self.cues: list[tuple[str, list[str]]] = []   # (concept id, cue words)
+        for concept in codebook.concepts.values():
+            for cue in concept.cues:
+                words = [w for w in re.split(r"[\s\-]+", _norm(cue)) if w]
+                if words:
+                    self.cues.append((concept.id, words))
+        self.cues.sort(key=lambda x: (-len(x[1]), x[0], x[1]))
+
+    def _match(self, tokens) -> list[tuple[str, str, list]]:
+        """(concept, cue text, matched tokens) for each concept, first match wins per concept."""
+        words = [t for t in tokens if not t.is_space and t.text not in ("-", "–")]
+        forms = [(_norm(t.text), _norm(t.lemma_)) for t in words]
+        found: dict[str, tuple[str, str, list]] = {}
+        taken: set[int] = set()
+        for cid, cue in self.cues:
+            if cid in found:
+                continue
+            n = len(cue)
+            for i in range(len(words) - n + 1):
+                if any(j in taken for j in range(i, i + n)):
+                    continue
+                if all(cue[k] in forms[i + k] for k in range(n)):
+                    found[cid] = (cid, " ".join(cue), words[i:i + n])
+                    taken.update(range(i, i + n))
+                    break
+        return list(found.values())
+
+    def analyse(self, span) -> list[ConceptStance]:
+        """Concepts and stances of one statement (a spaCy ``Span``), in codebook cue order."""
+        out = []
+        inside = {t.i for t in span}
+        for cid, cue, toks in self._match(span):
+            stance, evidence = _polarity(toks, inside)
+            if stance == 0:
+                head = _head(toks)
+                topical = head.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "pobj", "attr", "ccomp",
+                                        "xcomp")
+                out.append(ConceptStance(cid, 1 if topical else 0, 0.4 if topical else 0.5, cue, []))
+            else:
+                conf = min(0.95, 0.55 + 0.1 * len(evidence))
+                out.append(ConceptStance(cid, stance, round(conf, 3), cue, evidence))
+        return out
+
+
+def _head(toks):
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i not in ids or t.head is t), toks[0])
+
+
+def _flips(tok) -> list[str]:
+    """Reversing or negating words on ``tok`` itself and its negation children."""
+    out = []
+    lem, low = _norm(tok.lemma_), _norm(tok.text)
+    if lem in REVERSING or low in REVERSING or low in NEGATIONS:
+        out.append(low)
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and _norm(c.text) in NEGATIONS):
+            out.append(_norm(c.text))
+    return out
+
+
+def _polarity(cue_tokens, inside: set[int]) -> tuple[int, list[str]]:
+    """Stance sign and evidence from the cue up to the root of the statement span.
+
+    Returns (0, []) when no negation, reversing or supportive word is met.
+    """
+    evidence: list[str] = []
+    sign = 1
+    seen = set()
+    for t in cue_tokens:
+        for w in _flips(t):
+            sign = -sign
+            evidence.append(w)
+        seen.add(t.i)
+    tok = _head(cue_tokens)
+    support = []
+    for _ in range(30):
+        if tok.head is tok or tok.head.i not in inside:
+            break
+        tok = tok.head
+        if tok.i in seen:
+            break
+        seen.add(tok.i)
+        for w in _flips(tok):
+            sign = -sign
+            evidence.append(w)
+        if _norm(tok.lemma_) in SUPPORTIVE or _norm(tok.text) in SUPPORTIVE:
+            support.append(_norm(tok.text))
+    if not evidence and not support:
+        return 0, []
+    return sign, evidence + [f"+{w}" for w in support]

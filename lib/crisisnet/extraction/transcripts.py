@@ -1,0 +1,100 @@
+"""Split a transcript into speaker turns from its labels.
+
+Official transcripts label each turn: ``SECRETARY BLINKEN:``, ``QUESTION:``,
+``MR PRICE:``, ``President of Russia Vladimir Putin:``. Labels usually start a
+line, but texts that lost their line breaks (the Kremlin transcript) carry them
+mid-line after a sentence end, sometimes mangled
+(``... Brussels. Foreign Minister Sergei Lavrov Lavrov SergeiForeign Minister
+of Russia: Mr President, ...``).
+
+A label is therefore either an upper-case phrase closed by a colon at a line
+start, or a phrase of capitalised words (``of``/``the``/``for`` allowed) closed
+by a colon that starts a line or follows a sentence end. A text is a
+transcript only when it has at least :data:`MIN_LABELS` labels, so a news
+headline such as ``Blinken: talks will go on`` does not turn an article into
+one. Interviewer labels (``QUESTION``, ``Q``, ``MODERATOR``...) are marked so
+that their turns are never credited to the guest.
+
+Example
+-------
+>>> t = find_turns("QUESTION: Will you talk?\\nSECRETARY BLINKEN: We will.\\n")
+>>> [(x.label, x.is_interviewer, x.text) for x in t]
+[('QUESTION', True, 'Will you talk?'), ('SECRETARY BLINKEN', False, 'We will.')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MIN_LABELS = 2
+INTERVIEWER_LABELS = {"question", "q", "moderator", "interviewer", "host", "reporter",
+                      "journalist", "participant", "audience member", "operator", "staff"}
+_CAP_WORD = r"(?:[A-Z][\w.’'\-]*|of|the|for|and|de|von|van|al)"
+# upper-case label at a line start: "SECRETARY BLINKEN:", "MR. PRICE:", "Q:"
+_UPPER_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Z.’'\- ]{0,60}?[A-Z.])[ \t]*:(?=\s|$)")
+# capitalised label at a line start or after a sentence end
+_TITLE_LABEL = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=[.?!…\]”\"])[ \t]+)(?P<label>[A-Z][\w’'\-]*(?:[ \t]+" + _CAP_WORD
+    + r"){1,14}):(?=\s)")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker turn: ``label`` as printed, content offsets ``start``..``end`` in the text."""
+
+    label: str
+    label_start: int
+    start: int
+    end: int
+    text: str
+    is_interviewer: bool
+
+
+def _is_interviewer(label: str) -> bool:
+    return label.strip(" .").lower() in INTERVIEWER_LABELS
+
+
+def _label_ok(label: str) -> bool:
+    words = label.split()
+    if not words or len(words) > 15:
+        return False
+    # every word capitalised or a small connector; at least one word of 2+ letters
+    return any(len(w) > 1 for w in words) and not label.lower().startswith(("the following", "the below"))
+
+
+def find_labels(text: str) -> list[tuple[int, int, str]]:
+    """(label start, content start, label) of every speaker label, in order."""
+    found: dict[int, tuple[int, int, str]] = {}
+    for rx in (_UPPER_LABEL, _TITLE_LABEL):
+        for m in rx.finditer(text):
+            label = m.group("label").strip()
+            if not _label_ok(label):
+                continue
+            s = m.start("label")
+            if any(s <= k < found[k][1] or k <= s < found[k][1] for k in found):
+                continue
+            content = m.end()
+            while content < len(text) and text[content] in " \t\u00a0":
+                content += 1
+            found[s] = (s, content, label)
+    return [found[k] for k in sorted(found)]
+
+
+def find_turns(text: str, min_labels: int = MIN_LABELS) -> list[Turn]:
+    """The speaker turns of ``text`` (empty when it is not a transcript).
+
+    A turn runs from its label to the next label (trailing white space
+    trimmed). Text before the first label belongs to no turn.
+    """
+    labels = find_labels(text)
+    if len(labels) < min_labels:
+        return []
+    turns = []
+    for i, (lab_s, s, label) in enumerate(labels):
+        e = labels[i + 1][0] if i + 1 < len(labels) else len(text)
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            turns.append(Turn(label, lab_s, s, e, text[s:e], _is_interviewer(label)))
+    return turns
