@@ -119,7 +119,7 @@ def write_codebook(folder: Path) -> Path:
     return path
 
 
-def test_codebook(tmp_path_factory=None):
+def make_codebook():
     """The test codebook as a :class:`Codebook` (written to a temporary folder)."""
     import tempfile
 

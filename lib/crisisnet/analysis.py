@@ -277,3 +277,27 @@ def concept_consensus(statements: pd.DataFrame, level: str = "organization", cod
     df["_r"] = df["status"].map(rank)
     return df.sort_values(["_r", "contestation", "concept"], ascending=[True, False, True],
                           kind="stable").drop(columns="_r").reset_index(drop=True)
+
+
+def polarization_over_time(statements: pd.DataFrame, window_days: int = 7, step_days: int = 1, *,
+                           kernel: str = "uniform", normalization: str = "average", level: str = "speaker",
+                           groups: dict | None = None, start=None, end=None) -> pd.DataFrame:
+    """Polarization quality per moving window (see :mod:`crisisnet.timewindows`).
+
+    With ``groups`` (e.g. actor -> bloc) the same partition is scored in every window; without,
+    each window gets its own :func:`best_partition` (k = 2). Columns: ``start, end, statements,
+    congruence, conflict, quality``; windows without any tie have quality 0.
+    """
+    from .timewindows import moving_windows
+
+    kw = dict(window_days=window_days, step_days=step_days, kernel=kernel, start=start, end=end,
+              normalization=normalization, level=level)
+    cong = moving_windows(statements, agreement="congruence", **kw)
+    conf = moving_windows(statements, agreement="conflict", **kw)
+    rows = []
+    for wc, wd in zip(cong, conf):
+        p = polarization(wc.network, wd.network, groups)
+        rows.append({"start": str(wc.start.date()), "end": str(wc.end.date()), "statements": len(wc.statements),
+                     "congruence": p.congruence_within + p.congruence_between,
+                     "conflict": p.conflict_within + p.conflict_between, "quality": p.quality})
+    return pd.DataFrame(rows, columns=["start", "end", "statements", "congruence", "conflict", "quality"])

@@ -54,6 +54,8 @@ PERIODS = {"talks (10-13 Jan)": ("2022-01-10", "2022-01-13"),
 
 
 def _short(label: str, kind: str = "") -> str:
+    """A compact node label: a person's surname; a collective's name without its parenthesis."""
+    label = label.split(" (")[0].strip() if label else label
     return label.split()[-1] if kind == "person" and label else label
 
 
@@ -95,11 +97,14 @@ def actor_network_figure(congruence: Network, conflict: Network, seed: int = 0,
         pos.setdefault(n, (0.0, 0.0))
     fig, ax = (ax.figure, ax) if ax is not None else plt.subplots(figsize=(9, 7))
     wmax = max([abs(d["weight"]) for g in (gc, gd) for *_, d in g.edges(data=True)] or [1.0])
-    for g, kind, style in ((gc, "congruence", "solid"), (gd, "conflict", "dashed")):
+    from matplotlib.patches import FancyArrowPatch
+
+    # congruence ties are straight, conflict ties curved, so a pair with both stays readable
+    for g, kind, style, rad in ((gc, "congruence", "solid", 0.0), (gd, "conflict", "dashed", 0.25)):
         for u, v, d in sorted(g.edges(data=True)):
-            (x1, y1), (x2, y2) = pos[u], pos[v]
-            ax.plot([x1, x2], [y1, y2], color=TIE_COLORS[kind], linestyle=style, alpha=0.75,
-                    linewidth=float(_width(d["weight"], wmax)), zorder=1, solid_capstyle="round")
+            ax.add_patch(FancyArrowPatch(pos[u], pos[v], arrowstyle="-", connectionstyle=f"arc3,rad={rad}",
+                                         color=TIE_COLORS[kind], linestyle=style, alpha=0.75,
+                                         linewidth=float(_width(d["weight"], wmax)), zorder=1))
     nodes = sorted(union.nodes)
     for n in nodes:
         d = union.nodes[n]
@@ -111,7 +116,7 @@ def actor_network_figure(congruence: Network, conflict: Network, seed: int = 0,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.7})
     norm = congruence.params.get("normalization", "none")
     handles = [Line2D([], [], color=TIE_COLORS["congruence"], lw=2.5, label="congruence (same stance)"),
-               Line2D([], [], color=TIE_COLORS["conflict"], lw=2.5, ls="dashed", label="conflict (opposite stances)"),
+               Line2D([], [], color=TIE_COLORS["conflict"], lw=2.5, ls="dashed", label="conflict (opposite stances, curved)"),
                Line2D([], [], color="black", lw=float(_width(wmax / 4, wmax)), label=f"weight {wmax / 4:.2g} ({norm})"),
                Line2D([], [], color="black", lw=float(_width(wmax, wmax)), label=f"weight {wmax:.2g} ({norm})")]
     blocs = sorted({union.nodes[n].get("bloc", "other") for n in nodes})
@@ -185,7 +190,7 @@ def stance_heatmap(statements: pd.DataFrame, codebook=None, level: str = "speake
     ax.set_xticks(np.arange(p.shape[1]) + 0.5)
     ax.set_xticklabels(list(p.columns), rotation=45, ha="right")
     ax.set_yticks(np.arange(p.shape[0]) + 0.5)
-    ylabels = [codebook.label(a) if codebook is not None else a for a in p.index]
+    ylabels = [_short(codebook.label(a)) if codebook is not None else a for a in p.index]
     ax.set_yticklabels(ylabels)
     ax.tick_params(length=0)
     for side in ("top", "right", "left", "bottom"):
@@ -223,7 +228,7 @@ def two_mode_figure(statements: pd.DataFrame, codebook=None, level: str = "speak
     for a in actors:
         bloc = codebook.actors[a].bloc if codebook is not None and a in codebook.actors else "other"
         ax.scatter([0], [ya[a]], s=70, color=BLOC_COLORS.get(bloc, OKABE_ITO["grey"]), edgecolor="black", zorder=3)
-        ax.text(-0.03, ya[a], codebook.label(a) if codebook is not None else a, ha="right", va="center", fontsize=8)
+        ax.text(-0.03, ya[a], _short(codebook.label(a)) if codebook is not None else a, ha="right", va="center", fontsize=8)
     for c in concepts:
         ax.scatter([1], [yc[c]], s=70, marker="s", color="white", edgecolor="black", zorder=3)
         ax.text(1.03, yc[c], c, ha="left", va="center", fontsize=8)
@@ -355,4 +360,37 @@ def timeline_figure(statements: pd.DataFrame, interactions: pd.DataFrame, period
     ax2.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8,
                title="Interaction type", title_fontsize=8)
     ax1.set_title(title)
+    return fig
+
+
+def window_series_figure(summary: pd.DataFrame, columns=("statements",), periods: dict | None = None,
+                         title: str = "Moving windows", ylabel: str = ""):
+    """Line plot of ``columns`` of a per-window table (``start``, ``end`` columns) at each window's centre."""
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    if summary.empty:
+        raise ParameterError("no windows to draw (the selection has no dated statements)")
+    periods = PERIODS if periods is None else periods
+    start, end = pd.to_datetime(summary["start"]), pd.to_datetime(summary["end"])
+    center = start + (end - start) / 2
+    fig, ax = plt.subplots(figsize=(10, 3.8))
+    shades = [OKABE_ITO["yellow"], OKABE_ITO["sky"], OKABE_ITO["green"]]
+    for i, (name, (a, b)) in enumerate(periods.items()):
+        ax.axvspan(pd.Timestamp(a) - pd.Timedelta(hours=12), pd.Timestamp(b) + pd.Timedelta(hours=12),
+                   color=shades[i % len(shades)], alpha=0.25, zorder=0, linewidth=0)
+    colors = [OKABE_ITO[c] for c in ("blue", "vermillion", "green", "purple", "black")]
+    markers = ["o", "s", "^", "D", "v"]
+    handles = []
+    for i, col in enumerate(columns):
+        (line,) = ax.plot(center, summary[col], color=colors[i % 5], marker=markers[i % 5], markersize=3,
+                          linewidth=1.5, label=col)
+        handles.append(line)
+    handles += [Patch(facecolor=shades[i % len(shades)], alpha=0.4, label=name) for i, name in enumerate(periods)]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8)
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=5, maxticks=12))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
     return fig

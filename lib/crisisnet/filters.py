@@ -11,6 +11,9 @@ select_statements(statements, *, start=None, end=None, actors=(), exclude_actors
     The rows that pass every filter, with duplicates collapsed. The **index of the input is kept**
     (rows are never renumbered), so ``statements.loc[selected.index]`` always recovers the verbatim
     rows; provenance (:meth:`crisisnet.networks.Network.provenance`) relies on this.
+select_from_parameters(project, *, actors, exclude_actors, concepts, exclude_concepts, start, end,
+                       min_confidence, duplicates, level) -> DataFrame
+    The same, for notebooks: parameters validated with :mod:`crisisnet.params` first.
 period_key(dates, unit) -> Series
     The counting period of each date for ``unit`` in ``week``/``month``/``year``.
 actor_column(statements, level) -> Series
@@ -229,3 +232,28 @@ def select_statements(statements: pd.DataFrame, *, start=None, end=None,
         mask &= statements["stance"].isin(list(stances)).to_numpy()
     out = statements.loc[mask]
     return drop_duplicates(out, duplicates, level)
+
+
+def select_from_parameters(project, *, actors=(), exclude_actors=(), concepts=(), exclude_concepts=(),
+                           start="", end="", min_confidence: float = 0.0, duplicates: str = "keep",
+                           level: str = "speaker") -> pd.DataFrame:
+    """Validate notebook/CLI parameters with :mod:`crisisnet.params`, then :func:`select_statements`.
+
+    Ids are checked against ``project.codebook`` (an unknown id fails with the closest valid id),
+    dates must be ISO and ordered, ``min_confidence`` a number in [0, 1]. Returns the selected rows
+    of ``project.statements`` (labels kept). Raises :class:`ParameterError` naming the parameter.
+    """
+    from . import params
+
+    cb = project.codebook
+    actors = params.check_ids("actors", actors, cb, "actor")
+    exclude_actors = params.check_ids("exclude_actors", exclude_actors, cb, "actor")
+    concepts = params.check_ids("concepts", concepts, cb, "concept")
+    exclude_concepts = params.check_ids("exclude_concepts", exclude_concepts, cb, "concept")
+    s, e = params.check_date_range("start", start, "end", end)
+    params.check_number("min_confidence", min_confidence, 0.0, 1.0)
+    params.check_choice("duplicates", duplicates, DUPLICATES)
+    params.check_choice("level", level, LEVELS)
+    return select_statements(project.statements, start=s, end=e, actors=actors, exclude_actors=exclude_actors,
+                             concepts=concepts, exclude_concepts=exclude_concepts,
+                             min_confidence=min_confidence, duplicates=duplicates, level=level)

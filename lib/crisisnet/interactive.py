@@ -77,9 +77,25 @@ def edge_text(title: str, quotes: list[str], max_quotes: int = MAX_QUOTES) -> st
 
 
 def layout(graph: nx.Graph, seed: int = 7, scale: float = 420.0) -> dict:
-    """Integer pixel positions from a seeded spring layout (same graph, same positions)."""
+    """Integer pixel positions: same graph, same positions.
+
+    A two-mode graph (every node has a ``bipartite`` attribute, as
+    :meth:`crisisnet.networks.Network.to_networkx` gives) is drawn in two
+    columns, actors left (grouped by ``bloc``) and concepts right; any other
+    graph gets a seeded spring layout.
+    """
     if graph.number_of_nodes() == 0:
         return {}
+    if all("bipartite" in d for _, d in graph.nodes(data=True)):
+        order = {"west": 0, "ukraine": 1, "other": 2, "russia": 3}
+        pos = {}
+        for side, x in ((0, -scale * 0.8), (1, scale * 0.8)):
+            nodes = sorted((n for n, d in graph.nodes(data=True) if d["bipartite"] == side),
+                           key=lambda n: (order.get(graph.nodes[n].get("bloc", "other"), 2), str(n)))
+            step = 2 * scale / max(len(nodes) - 1, 1)
+            for i, n in enumerate(nodes):
+                pos[n] = (int(round(x)), int(round(-scale + i * step if len(nodes) > 1 else 0)))
+        return pos
     undirected = graph.to_undirected() if graph.is_directed() else graph
     pos = nx.spring_layout(undirected, seed=seed, weight=None, k=1.6 / max(1, len(graph)) ** 0.5)
     return {n: (int(round(x * scale)), int(round(y * scale))) for n, (x, y) in pos.items()}
@@ -237,8 +253,9 @@ def quote_line(row, codebook=None) -> str:
 def network_graph(network, codebook=None) -> nx.Graph:
     """A :class:`crisisnet.networks.Network` as a page graph: styled nodes, quotes on every edge.
 
-    Actor nodes are dots coloured by bloc, concept nodes grey boxes; the size
-    grows with the node's number of statements. Each edge carries the
+    Actor nodes are dots coloured by bloc, concept nodes light grey boxes
+    labelled with the concept id (the full label is in the hover text); the
+    size of a dot grows with the actor's number of statements. Each edge carries the
     verbatim statements behind it (``network.provenance``) as ``quotes``; each
     node's ``details`` lists its own statements (what the side panel shows).
     Signed ties (``subtract``) are blue when positive, vermillion when negative.
@@ -257,11 +274,11 @@ def network_graph(network, codebook=None) -> nx.Graph:
             st[actor_of == n] if actor_of is not None else st.iloc[:0])
         lines = [quote_line(r, codebook) for _, r in rows.iterrows()]
         label = str(d.get("label", n))
-        d.update(label=label, shape="box" if is_concept else "dot",
-                 color=OKABE_ITO["grey"] if is_concept else BLOC_COLORS.get(d.get("bloc", "other")),
-                 size=10 + 4 * min(int(d.get("n_statements", 0)), 10),
-                 title=f"{label}: {len(lines)} statement(s)",
-                 details=edge_text(f"{label}: {len(lines)} statement(s)", lines, max_quotes=len(lines)))
+        heading = f"{label}: {len(lines)} statement(s)"
+        d.update(label=n.replace("_", " ") if is_concept else label, shape="box" if is_concept else "dot",
+                 color="#DDDDDD" if is_concept else BLOC_COLORS.get(d.get("bloc", "other")),
+                 size=8 + 2 * min(int(d.get("n_statements", 0)), 10),
+                 title=heading, details=edge_text(heading, lines, max_quotes=len(lines)))
     for u, v, d in g.edges(data=True):
         rows = network.provenance(u, v)
         d["quotes"] = [quote_line(r, codebook) for _, r in rows.iterrows()]

@@ -151,6 +151,6 @@ def windows_summary(windows: list[Window]) -> pd.DataFrame:
                      "statements": len(win.statements), "weighted": float(win.weights.sum()),
                      "edges": int((e["weight"] != 0).sum()),
                      "positive": float(e.loc[e["weight"] > 0, "weight"].sum()),
-                     "negative": float(-e.loc[e["weight"] < 0, "weight"].sum())})
+                     "negative": float(-e.loc[e["weight"] < 0, "weight"].sum()) + 0.0})
     return pd.DataFrame(rows, columns=["start", "end", "statements", "weighted", "edges",
                                        "positive", "negative"])

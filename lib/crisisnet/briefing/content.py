@@ -198,20 +198,44 @@ def restrict(project: Project, start: _dt.date | None, end: _dt.date | None) -> 
 
 
 # -- evidence ------------------------------------------------------------------
+def source_numbers(project: Project) -> dict[str, int]:
+    """Reference numbers ``[1]``, ``[2]``... of the documents the brief rests on.
+
+    The documents with a statement or interaction in ``project`` (already
+    restricted to the brief's dates), numbered in corpus id order.
+    """
+    used = set(project.statements["doc_id"]) | set(project.interactions["doc_id"])
+    return {d: i for i, d in enumerate(sorted(used), start=1)}
+
+
+def sources(project: Project) -> pd.DataFrame:
+    """The brief's reference list: ``ref, doc_id, outlet, title, url, date, date_exact``."""
+    rows = []
+    for doc_id, n in source_numbers(project).items():
+        doc = project.corpus[doc_id] if doc_id in project.corpus else None
+        rows.append({"ref": n, "doc_id": doc_id, "outlet": doc.outlet if doc else "",
+                     "title": (doc.title if doc else "") or doc_id, "url": doc.url if doc else "",
+                     "date": doc.date.isoformat() if doc and doc.date else "",
+                     "date_exact": bool(doc.date_exact) if doc else False})
+    return pd.DataFrame(rows, columns=["ref", "doc_id", "outlet", "title", "url", "date", "date_exact"])
+
+
 def evidence(project: Project, statements: pd.DataFrame) -> pd.DataFrame:
     """Statements with everything a reader needs to check them, one row each.
 
     Columns: ``date, speaker, speaker_name, concept, concept_label, stance,
-    stance_word, quote, mode, cue, outlet, title, url, doc_id, start, end``.
+    stance_word, quote, mode, cue, outlet, title, url, doc_id, start, end, ref``.
     ``quote`` is the verbatim span; ``outlet``/``title``/``url`` come from the
-    document's metadata (empty when unknown). Sorted by date, document, offset.
+    document's metadata (empty when unknown); ``ref`` is the document's number in
+    :func:`sources`. Sorted by date, document, offset.
     """
     cols = ["date", "speaker", "speaker_name", "concept", "concept_label", "stance",
             "stance_word", "quote", "mode", "cue", "outlet", "title", "url", "doc_id",
-            "start", "end"]
+            "start", "end", "ref"]
     if statements.empty:
         return pd.DataFrame(columns=cols)
     cb, docs = project.codebook, project.corpus
+    refs = source_numbers(project)
     rows = []
     for r in statements.itertuples(index=False):
         doc = docs[r.doc_id] if r.doc_id in docs else None
@@ -223,7 +247,7 @@ def evidence(project: Project, statements: pd.DataFrame) -> pd.DataFrame:
             "quote": r.text, "mode": r.mode, "cue": r.cue,
             "outlet": doc.outlet if doc else "", "title": (doc.title if doc else "") or r.doc_id,
             "url": doc.url if doc else "", "doc_id": r.doc_id,
-            "start": int(r.start), "end": int(r.end)})
+            "start": int(r.start), "end": int(r.end), "ref": refs.get(r.doc_id, 0)})
     return (pd.DataFrame(rows, columns=cols)
             .sort_values(["date", "doc_id", "start", "concept"], kind="stable")
             .reset_index(drop=True))
@@ -373,11 +397,12 @@ def alignment(project: Project, actor_id: str, duplicates: str = "document") -> 
 
 # -- interactions and time -------------------------------------------------------
 _INTERACTION_COLS = ["date", "source_actor", "target_actor", "source_name", "target_name", "type",
-                     "place", "quote", "outlet", "title", "url", "doc_id"]
+                     "place", "quote", "outlet", "title", "url", "doc_id", "ref"]
 
 
 def _interaction_rows(project: Project, it: pd.DataFrame) -> pd.DataFrame:
     cb, docs = project.codebook, project.corpus
+    refs = source_numbers(project)
     rows = []
     for r in it.itertuples(index=False):
         doc = docs[r.doc_id] if r.doc_id in docs else None
@@ -385,7 +410,8 @@ def _interaction_rows(project: Project, it: pd.DataFrame) -> pd.DataFrame:
                      "source_name": cb.label(r.source_actor), "target_name": cb.label(r.target_actor),
                      "type": r.type.replace("_", " "), "place": r.place, "quote": r.text,
                      "outlet": doc.outlet if doc else "", "title": (doc.title if doc else "") or r.doc_id,
-                     "url": doc.url if doc else "", "doc_id": r.doc_id})
+                     "url": doc.url if doc else "", "doc_id": r.doc_id,
+                     "ref": refs.get(r.doc_id, 0)})
     return (pd.DataFrame(rows, columns=_INTERACTION_COLS).sort_values(["date", "doc_id"], kind="stable")
             .reset_index(drop=True))
 
@@ -394,7 +420,7 @@ def actor_interactions(project: Project, actor_id: str) -> pd.DataFrame:
     """Meetings and exchanges with the actor on either end, with their evidence and source.
 
     Columns: ``date, source_actor, target_actor, source_name, target_name, type,
-    place, quote, outlet, title, url, doc_id``; sorted by date.
+    place, quote, outlet, title, url, doc_id, ref``; sorted by date.
     """
     it = project.interactions
     return _interaction_rows(project, it[(it["source_actor"] == actor_id)

@@ -58,17 +58,21 @@ def page(title: str, body: str, extra_css: str = "") -> str:
 
 
 def notebook_to_html(nb, title: str) -> str:
-    """An executed notebook (``nbformat`` node or dict) -> offline HTML page without code.
+    """An executed notebook (``nbformat`` node, dict or JSON text) -> offline HTML page without code.
 
     Inputs, prompts and cells tagged :data:`NOTEBOOK_ONLY_TAG` are removed.
     """
+    import json
+
     import nbformat
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
     from traitlets.config import Config
 
-    if isinstance(nb, dict) and not isinstance(nb, nbformat.NotebookNode):
-        nb = nbformat.from_dict(nb)
+    if isinstance(nb, (str, bytes)):
+        nb = nbformat.reads(nb, as_version=4)
+    elif not isinstance(nb, nbformat.NotebookNode):
+        nb = nbformat.reads(json.dumps(nb), as_version=4)
     cfg = Config()
     cfg.TagRemovePreprocessor.remove_cell_tags = {NOTEBOOK_ONLY_TAG}
     cfg.TagRemovePreprocessor.enabled = True
@@ -187,15 +191,13 @@ def render_brief(params: BriefParams, out_dir: str | Path = REPORTS, pdf: bool =
     page passed :func:`check_offline`; the PDF is printed to a temporary file
     and renamed.
     """
-    import json
-
     out_dir = Path(out_dir)
     notebook = Path(notebook)
     with tempfile.TemporaryDirectory(prefix="crisisnet-brief-") as tmp:
         executed = Path(tmp) / f"{params.slug}.ipynb"
         execute(notebook, output=executed, parameters=notebook_parameters(params),
                 cwd=notebook.parent)
-        html = notebook_to_html(json.loads(executed.read_text(encoding="utf-8")), params.title)
+        html = notebook_to_html(executed.read_text(encoding="utf-8"), params.title)
     html_path = out_dir / f"{slugify(params.slug)}.html"
     atomic_write_text(html_path, html)
     written = [html_path]

@@ -18,9 +18,15 @@ import pandas as pd
 from . import content as C
 
 #: longest list of ties shown per relation (the brief is meant to fit on two pages)
-MAX_TIES = 8
+MAX_TIES = 3
+#: quotes shown per tie (one per issue, the latest); the rest are counted
+MAX_QUOTES_PER_TIE = 1
 #: longest timeline shown (most recent events are kept)
-MAX_TIMELINE = 14
+MAX_TIMELINE = 6
+#: quotes shown per issue (actor brief) or per actor (concept brief), the latest; the rest are counted
+MAX_QUOTES = 2
+#: meetings and exchanges shown, the latest
+MAX_INTERACTIONS = 6
 
 
 class Html(str):
@@ -79,20 +85,14 @@ def stance_badge(word: str) -> Html:
     return Html(f'<span class="stance stance-{esc(word)}">{esc(word)}</span>')
 
 
-def source_cite(outlet: str, title: str, url: str, date: str) -> Html:
-    """"Outlet, <a>Title</a>, 2022-01-12" with whatever is known."""
-    parts = [esc(p) for p in (outlet,) if p]
-    if title:
-        parts.append(str(link(title, url)))
-    if date:
-        parts.append(esc(date))
-    return Html('<span class="cite">' + ", ".join(parts) + "</span>")
+def ref(n, date: str = "") -> Html:
+    """A citation of source ``n`` of the reference list: ``[2, 2022-01-27]``."""
+    return Html(f'<span class="cite">[{esc(n)}{", " + esc(date) if date else ""}]</span>')
 
 
 def quote_block(row) -> Html:
-    """A verbatim quote with its source: “…” — Outlet, Title, date."""
-    return Html(f'<q>{esc(row["quote"])}</q> '
-                f'{source_cite(row["outlet"], row["title"], row["url"], row["date"])}')
+    """A verbatim quote with its source reference: “…” [2, 2022-01-27]."""
+    return Html(f'<q>{esc(row["quote"])}</q> {ref(row["ref"], row["date"])}')
 
 
 # -- the sections ---------------------------------------------------------------
@@ -142,23 +142,30 @@ def positions(project, focus: str, kind: str) -> Html:
     position = dict(zip(summary[by], summary["position"]))
     rows = []
     for key, g in ev.groupby(by, sort=True):
+        shown = g.tail(MAX_QUOTES)
         quotes = "".join(f"<div>{stance_badge(r['stance_word'])} {quote_block(r)}</div>"
-                         for _, r in g.iterrows())
+                         for _, r in shown.iterrows())
+        if len(g) > len(shown):
+            quotes += f'<div class="more">(+{len(g) - len(shown)} earlier statement(s))</div>'
         rows.append([Html(f"<strong>{esc(g.iloc[0][label_col])}</strong><br>"
                           f"{stance_badge(position[key])}"), Html(quotes)])
     return section(title, table([head, "Evidence (verbatim, with source)"], rows, "evidence"))
 
 
 def _tie_rows(project, ties: pd.DataFrame) -> list[list]:
+    """One row per tie: the other actor, the tie weight, and their latest quote per issue."""
     rows = []
     for t in ties.head(MAX_TIES).itertuples(index=False):
-        st = project.statements.loc[t.rows]
-        ev = C.evidence(project, st)
-        quotes = Html("".join(f"<div>{esc(r['concept_label'])}: {stance_badge(r['stance_word'])} "
-                              f"{quote_block(r)}</div>" for _, r in ev.iterrows()))
-        concepts = ", ".join(project.codebook.label(c) for c in t.concepts)
-        rows.append([Html(f"<strong>{esc(t.name)}</strong> <small>({esc(t.bloc)})</small>"),
-                     concepts, f"{t.weight:g}", quotes])
+        ev = C.evidence(project, project.statements.loc[t.rows])
+        latest = ev.groupby("concept", sort=True).tail(1)
+        shown = latest.head(MAX_QUOTES_PER_TIE)
+        quotes = "".join(f"<div><strong>{esc(r['concept_label'])}</strong> "
+                         f"{stance_badge(r['stance_word'])} {quote_block(r)}</div>"
+                         for _, r in shown.iterrows())
+        if len(ev) > len(shown):
+            quotes += f'<div class="more">(+{len(ev) - len(shown)} more statement(s) behind this tie)</div>'
+        rows.append([Html(f"<strong>{esc(t.name)}</strong><br><small>{esc(t.bloc)}</small>"),
+                     f"{t.weight:g}", Html(quotes)])
     return rows
 
 
@@ -174,10 +181,12 @@ def allies_opponents(project, actor_id: str) -> Html:
             continue
         more = len(t) - MAX_TIES
         parts.append(f"<h3>{esc(title)}</h3>" + table(
-            ["Actor", "On", "Tie", "Their statements behind the tie"], _tie_rows(project, t), "ties")
+            ["Actor", "Weight", "Their statements behind the tie (latest per issue)"],
+            _tie_rows(project, t), "ties")
             + (para(f"… and {more} more.") if more > 0 else ""))
-    note = para("Ties are congruence (same stance on the same issue) and conflict (opposite "
-                "stances) counts, a statement counted once per document.")
+    note = para("Weight: congruence (same stance on the same issue) or conflict (opposite stances) "
+                "tie, each statement counted once per document; an actor can agree on one issue and "
+                "oppose on another.")
     return section("Who agrees, who opposes", "".join(parts) + note)
 
 
@@ -216,11 +225,14 @@ def interactions(project, focus: str, kind: str = "actor") -> Html:
         it = C.interactions_among(project, speakers)
     if it.empty:
         return section("Meetings and exchanges", para("None recorded in this date range."))
+    shown = it.tail(MAX_INTERACTIONS)
     rows = [[r["date"], f"{r['source_name']} {r['type']} {r['target_name']}", r["place"],
-             Html(f"<q>{esc(r['quote'])}</q> {source_cite(r['outlet'], r['title'], r['url'], '')}")]
-            for _, r in it.iterrows()]
-    return section("Meetings and exchanges", table(["Date", "Event", "Place", "Evidence"], rows,
-                                                   "interactions"))
+             Html(f"<q>{esc(r['quote'])}</q> {ref(r['ref'])}")]
+            for _, r in shown.iterrows()]
+    more = (para(f"({len(it) - len(shown)} earlier event(s) not shown.)")
+            if len(it) > len(shown) else "")
+    return section("Meetings and exchanges", more + table(["Date", "Event", "Place", "Evidence"],
+                                                          rows, "interactions"))
 
 
 def timeline(project, focus: str, kind: str) -> Html:
@@ -235,21 +247,26 @@ def timeline(project, focus: str, kind: str) -> Html:
 
 
 def recent(project, focus: str, kind: str, end) -> Html:
-    """What changed in the last week of the range."""
+    """What changed in the last week of the range: new statements, first positions, shifts."""
     r = C.recent_changes(project, focus, kind, end)
+    title = "What changed this week"
     if r["window"] is None:
-        return section("This week", para("No dated statements."))
+        return section(title, para("No dated statements."))
     first, last = r["window"]
     cb = project.codebook
-    parts = [para(f"{first.isoformat()} to {last.isoformat()}: "
-                  f"{len(r['statements'])} new statement(s).")]
-    if not r["changes"].empty:
-        rows = [[cb.label(c.speaker), cb.label(c.concept), c.before or "(first statement)",
-                 stance_badge(c.now)] for c in r["changes"].itertuples(index=False)]
-        parts.append(table(["Actor", "Issue", "Before", "Now"], rows, "changes"))
-    elif len(r["statements"]):
-        parts.append(para("No change of position."))
-    return section("What changed this week", "".join(parts))
+    ch = r["changes"]
+    items = [f"{first.isoformat()} to {last.isoformat()}: {len(r['statements'])} statement(s)."]
+    new = ch[ch["before"] == ""]
+    if len(new):
+        items.append("First stated positions: " + "; ".join(
+            f"{cb.label(c.speaker)} {c.now} {cb.label(c.concept)}" for c in new.itertuples(index=False))
+            + ".")
+    for c in ch[ch["before"] != ""].itertuples(index=False):
+        items.append(f"Shift: {cb.label(c.speaker)} on {cb.label(c.concept)}: {c.before} -> {c.now}.")
+    if len(r["statements"]) and ch.empty:
+        items.append("No change of position.")
+    return section(title, '<ul class="changes">' + "".join(f"<li>{esc(i)}</li>" for i in items)
+                   + "</ul>")
 
 
 def coverage(project, focus: str, kind: str) -> Html:
@@ -272,6 +289,20 @@ def coverage(project, focus: str, kind: str) -> Html:
     items.append("“No statement” is not a position: nobody's stance is inferred from their bloc.")
     return section("Coverage caveats", '<ul class="caveats">' +
                    "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>", "caveats")
+
+
+def source_list(project) -> Html:
+    """The numbered sources: outlet, title (linked when the URL is known), date (marked when inferred)."""
+    src = C.sources(project)
+    if src.empty:
+        return Html("")
+    items = []
+    for r in src.itertuples(index=False):
+        date = (r.date + ("" if r.date_exact else " (date inferred)")) if r.date else "undated"
+        outlet = f"{esc(r.outlet)}, " if r.outlet else ""
+        items.append(f'<li value="{int(r.ref)}">{outlet}{link(r.title, r.url)}, {esc(date)} '
+                     f'<small>({esc(r.doc_id)})</small></li>')
+    return section("Sources", '<ol class="sources">' + "".join(items) + "</ol>", "sources")
 
 
 # -- one call per notebook cell: the right section for the brief's kind -------------
@@ -314,6 +345,10 @@ def network(brief: C.Brief) -> Html:
     from .figure import figure_html
     fig = figure_html(brief.project, brief.params.focus, brief.params.kind)
     return section("Network", fig) if fig else Html("")
+
+
+def references(brief: C.Brief) -> Html:
+    return source_list(brief.project)
 
 
 def caveats(brief: C.Brief) -> Html:

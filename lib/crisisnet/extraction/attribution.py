@@ -58,6 +58,8 @@ class Attribution:
     cue: str
     how: str
     confidence: float
+    cue_lemma: str = ""
+    cue_i: int = -1
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -65,8 +67,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
-    if text[start:start + 5].lower() == "that ":
-        start += 5
+    if text[start:start + 4].lower() == "that" and start + 4 < end and not text[start + 4].isalnum():
+        start += 4
+        while start < end and text[start] in _TRIM:
+            start += 1
     return start, end
 
 
@@ -141,7 +145,7 @@ class Attributor:
     # -- content ----------------------------------------------------------
     def _content(self, verb, subject_toks) -> tuple[int, int] | None:
         doc = verb.doc
-        sent = verb.sent
+        sent = sentence_of(verb)
         comps = [c for c in verb.children if c.dep_ in ("ccomp",) and c.i > verb.i]
         if not comps and verb.lemma_ not in ("say", "tell"):
             comps = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
@@ -173,6 +177,7 @@ class Attributor:
     # -- frames -----------------------------------------------------------
     def frames(self, doc, quotes, date, ctx: DocumentSpeakers, para_starts, turn_speaker=None):
         """Every cue frame of ``doc``: (cue token, speaker resolution, content span, cue text)."""
+        n_chars = _doc_len(doc)
         qspans = [(q.start, q.end) for q in quotes]
         qstarts = [q.start for q in quotes]
         out = []
@@ -185,7 +190,7 @@ class Attributor:
                 if not objs:
                     continue
                 subject = objs[0]
-                sent = tok.sent
+                sent = sentence_of(tok)
                 phrase = list(tok.subtree)
                 lo, hi = phrase[0].i, phrase[-1].i
                 if lo - sent.start <= sent.end - 1 - hi:
@@ -216,7 +221,7 @@ class Attributor:
             else:
                 continue
             if content:
-                content = _clip(content, tok.idx, para_starts, len(doc.text))
+                content = _clip(content, tok.idx, para_starts, n_chars)
             for part in parts:
                 if turn_speaker and len(part) == 1 and part[0].lower_ in _FIRST_PERSON:
                     res = Resolution(turn_speaker, "first person")
@@ -256,9 +261,10 @@ class Attributor:
         used_quotes: set[int] = set()
         for tok, res, content, cue, para in frames:
             conf = _CONF.get(res.how, 0.6)
+            lemma = tok.lemma_.lower() if cue != "according to" else "according to"
             inside = [i for i, q in enumerate(quotes)
                       if content and q.start < content[1] and content[0] < q.end]
-            sent = tok.sent
+            sent = sentence_of(tok)
             if not inside:
                 inside = [i for i, q in enumerate(quotes) if i not in used_quotes and (
                     sent.start_char <= q.end <= sent.end_char + 1
@@ -272,16 +278,17 @@ class Attributor:
                     s = min(content[0], qs[0].start)
                     e = max(content[1], qs[-1].end)
                     s, e = _trim(text, s, e)
-                    out.append(Attribution(s, e, res.actor, "mixed", cue, res.how, conf))
+                    out.append(Attribution(s, e, res.actor, "mixed", cue, res.how, conf, lemma, tok.i))
                 else:
                     for q in qs:
                         s, e = _trim(text, q.start, q.end)
                         if e > s:
-                            out.append(Attribution(s, e, res.actor, "direct", cue, res.how, conf))
+                            out.append(Attribution(s, e, res.actor, "direct", cue, res.how, conf, lemma, tok.i))
             elif content:
                 s, e = _trim(text, *content)
                 if e - s > 3:
-                    out.append(Attribution(s, e, res.actor, "indirect", cue, res.how, conf * 0.95))
+                    out.append(Attribution(s, e, res.actor, "indirect", cue, res.how, conf * 0.95,
+                                           lemma, tok.i))
         out += self._floating(quotes, used_quotes, out, text, para_starts, turns)
         return _dedupe(out)
 
@@ -304,6 +311,22 @@ class Attributor:
                 extra.append(Attribution(q.start, q.end, last.speaker, "direct", last.cue,
                                          "floating quote", last.confidence * 0.8))
         return extra
+
+
+def _doc_len(doc) -> int:
+    """Length of the document text, without building the text (``doc.text`` joins every token)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
+def sentence_of(tok):
+    """The sentence ``Span`` of a token (``tok.sent`` rescans the document on every call)."""
+    doc = tok.doc
+    cache = doc.user_data.get("crisisnet_sents")
+    if cache is None:
+        sents = list(doc.sents)
+        cache = ([s.start for s in sents], sents)
+        doc.user_data["crisisnet_sents"] = cache
+    return cache[1][bisect.bisect_right(cache[0], tok.i) - 1]
 
 
 def _reported(tok) -> bool:
@@ -333,7 +356,7 @@ def _clip(span, pos: int, para_starts, n: int):
 
 def _same_paragraph(tokens, cue, para_starts):
     """The mention tokens that are in the cue's paragraph (a caption is not a speaker)."""
-    lo, hi = _para_bounds(cue.idx, para_starts, len(cue.doc.text))
+    lo, hi = _para_bounds(cue.idx, para_starts, _doc_len(cue.doc))
     return [t for t in tokens if lo <= t.idx < hi]
 
 

@@ -16,6 +16,7 @@ added before the parser), so a headline never merges with the next paragraph.
 
 from __future__ import annotations
 
+import bisect
 import sys
 
 import pandas as pd
@@ -24,7 +25,7 @@ from spacy.language import Language
 from ..codebook import Codebook
 from ..corpus import Corpus
 from ..statements import STATEMENT_COLUMNS, empty_statements
-from .attribution import Attributor
+from .attribution import Attributor, sentence_of
 from .quotes import paragraph_index
 from .speakers import SpeakerResolver
 from .stance import ConceptMatcher
@@ -52,24 +53,18 @@ def prepare(nlp):
 
 
 def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """(offset, piece) cuts of ``text`` of at most ~``size`` characters, at paragraph starts."""
+    """(offset, piece) cuts of ``text``, each at most ``size`` characters, cut at the last
+    paragraph start that fits (or hard at ``size`` inside a paragraph longer than that)."""
     if len(text) <= size:
         return [(0, text)]
-    starts = paragraph_index(text) + [len(text)]
+    starts = paragraph_index(text)
     out, begin = [], 0
-    for s in starts[1:]:
-        if s - begin > size and s > begin:
-            # cut at the last paragraph start before the limit, or hard at the limit
-            cut = max((p for p in starts if begin < p <= begin + size), default=begin + size)
-            while cut - begin > 0 and s - begin > size:
-                out.append((begin, text[begin:cut]))
-                begin = cut
-                cut = max((p for p in starts if begin < p <= begin + size), default=begin + size)
     while len(text) - begin > size:
-        out.append((begin, text[begin:begin + size]))
-        begin += size
-    if begin < len(text):
-        out.append((begin, text[begin:]))
+        i = bisect.bisect_right(starts, begin + size) - 1
+        cut = starts[i] if i >= 0 and starts[i] > begin else begin + size
+        out.append((begin, text[begin:cut]))
+        begin = cut
+    out.append((begin, text[begin:]))
     return out
 
 
@@ -86,12 +81,24 @@ class Extractor:
         date = document.date
         out = []
         for offset, doc in parsed:
-            for att in self.attributor.attribute(doc, doc.text, date):
+            text = doc.text
+            for att in self.attributor.attribute(doc, text, date):
                 span = doc.char_span(att.start, att.end, alignment_mode="expand")
                 if span is None:
                     continue
                 s, e = offset + att.start, offset + att.end
-                for cs in self.matcher.analyse(span):
+                cue_tok = doc[att.cue_i] if att.cue_i >= 0 else None
+                found = self.matcher.analyse(span, att.cue_lemma, cue_tok)
+                how = ""
+                if not found:
+                    # the content names no concept (a clipped or pronominal clause): fall
+                    # back on the sentence around it, with lower confidence
+                    sent = sentence_of(span[0])
+                    found = self.matcher.analyse(sent, att.cue_lemma, cue_tok)
+                    for cs in found:
+                        cs.confidence = round(cs.confidence * 0.6, 3)
+                    how = " (concept from the surrounding sentence)"
+                for cs in found:
                     out.append({
                         "doc_id": document.id, "start": s, "end": e, "text": document.text[s:e],
                         "speaker": att.speaker,
@@ -100,7 +107,7 @@ class Extractor:
                         "date": date.isoformat() if date else "", "source": "extracted",
                         "cue": att.cue,
                         "confidence": round(att.confidence * cs.confidence, 3),
-                        "note": f"speaker via {att.how}; {cs.note()}",
+                        "note": f"speaker via {att.how}; {cs.note()}{how}",
                     })
         return out
 

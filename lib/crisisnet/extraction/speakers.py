@@ -185,9 +185,10 @@ class SpeakerResolver:
         return None
 
     def _role(self, k: str, date, recent) -> Resolution | None:
+        ambiguous: list[str] = []
         for phrase, _, _ in self.roles:
-            if not _contains(k, phrase):
-                continue
+            if not _contains(k, phrase) or any(_contains(a, phrase) for a in ambiguous):
+                continue  # "foreign minister" inside an undecided "deputy foreign minister"
             holders = sorted({aid for p, aid, r in self.roles if p == phrase and r.holds_on(date)})
             if not holders:
                 continue
@@ -198,6 +199,7 @@ class SpeakerResolver:
             if len(holders) > 1:
                 ranked = [r for r in recent if r in holders]
                 if not ranked:
+                    ambiguous.append(phrase)
                     continue
                 holders = ranked[:1]
             return Resolution(holders[0], "role")

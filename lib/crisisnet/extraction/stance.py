@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 #: words that turn a position into its opposite ("reject X" opposes X)
 REVERSING = frozenset("""
 reject oppose deny veto bar prevent block stop halt exclude refuse against non-starter
-unacceptable dangerous threat threaten condemn criticize criticise end abandon limit restrict
-fail overlook ignore impossible pointless silly withdraw freeze dismiss lack scrap
+unacceptable dangerous condemn criticize criticise end abandon limit restrict
+impossible pointless silly withdraw freeze dismiss scrap
 undermine violate non-expansion nonexpansion""".split())
 NEGATIONS = frozenset("not n't never no without neither nor cannot none".split())
 #: words that confirm support (evidence only, no flip)
@@ -59,6 +59,15 @@ def _norm(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+_CUE_TOKEN = re.compile(r"'s\b|n't\b|[\w.]+|[^\w\s\-–]")
+
+
+def cue_words(cue: str) -> list[str]:
+    """A cue phrase split like spaCy splits text: ``reduce NATO's presence`` ->
+    ``['reduce', 'nato', "'s", 'presence']`` (hyphens dropped on both sides)."""
+    return [w for w in _CUE_TOKEN.findall(_norm(cue)) if w]
+
+
 class ConceptMatcher:
     """Finds codebook concepts in statement spans and decides their stance."""
 
@@ -66,41 +75,71 @@ class ConceptMatcher:
         self.cues: list[tuple[str, list[str]]] = []   # (concept id, cue words)
         for concept in codebook.concepts.values():
             for cue in concept.cues:
-                words = [w for w in re.split(r"[\s\-]+", _norm(cue)) if w]
+                words = cue_words(cue)
                 if words:
                     self.cues.append((concept.id, words))
         self.cues.sort(key=lambda x: (-len(x[1]), x[0], x[1]))
+        self.by_first: dict[str, list[int]] = {}
+        for ci, (_, words) in enumerate(self.cues):
+            self.by_first.setdefault(words[0], []).append(ci)
+        #: cues that only the concept's `oppose` text uses carry stance -1 by themselves
+        self.base: dict[tuple[str, str], int] = {}
+        for concept in codebook.concepts.values():
+            sup, opp = _norm(concept.support), _norm(concept.oppose)
+            for cue in concept.cues:
+                c = " ".join(cue_words(cue))
+                if re.search(rf"\b{re.escape(_norm(cue))}\b", opp) and not re.search(
+                        rf"\b{re.escape(_norm(cue))}\b", sup):
+                    self.base[(concept.id, c)] = -1
 
     def _match(self, tokens) -> list[tuple[str, str, list]]:
         """(concept, cue text, matched tokens) for each concept, first match wins per concept."""
         words = [t for t in tokens if not t.is_space and t.text not in ("-", "–")]
         forms = [(_norm(t.text), _norm(t.lemma_)) for t in words]
+        # candidate cues by the position of their first word (cue order decides ties)
+        hits: dict[int, list[int]] = {}
+        for i, (w, lem) in enumerate(forms):
+            for f in {w, lem}:
+                for ci in self.by_first.get(f, ()):
+                    hits.setdefault(ci, []).append(i)
         found: dict[str, tuple[str, str, list]] = {}
         taken: set[int] = set()
-        for cid, cue in self.cues:
+        for ci in sorted(hits):
+            cid, cue = self.cues[ci]
             if cid in found:
                 continue
             n = len(cue)
-            for i in range(len(words) - n + 1):
-                if any(j in taken for j in range(i, i + n)):
+            for i in sorted(set(hits[ci])):
+                if i + n > len(words) or any(j in taken for j in range(i, i + n)):
                     continue
                 if all(cue[k] in forms[i + k] for k in range(n)):
                     found[cid] = (cid, " ".join(cue), words[i:i + n])
                     taken.update(range(i, i + n))
                     break
-        return list(found.values())
+        return sorted(found.values(), key=lambda f: min(t.i for t in f[2]))
 
-    def analyse(self, span) -> list[ConceptStance]:
-        """Concepts and stances of one statement (a spaCy ``Span``), in codebook cue order."""
+    def analyse(self, span, cue_lemma: str = "", cue_token=None) -> list[ConceptStance]:
+        """Concepts and stances of one statement (a spaCy ``Span``), in codebook cue order.
+
+        ``cue_lemma`` is the attribution verb: a reversing one (``reject``,
+        ``deny``) flips the stance of what it reports ("rejected Russia's call
+        to bar Ukraine" supports the open door) when ``cue_token`` (the verb, if
+        given) governs the concept's words.
+        """
         out = []
         inside = {t.i for t in span}
         for cid, cue, toks in self._match(span):
-            stance, evidence = _polarity(toks, inside)
+            base = self.base.get((cid, cue), 1)
+            stance, evidence = _polarity(toks, inside, cue_flips=base == 1)
+            if base == -1:
+                stance = -stance if stance else -1
+                evidence = [f"cue '{cue}' is an oppose phrase"] + evidence
+            under_cue = cue_token is None or cue_token.is_ancestor(_head(toks))
+            if cue_lemma in REVERSING and under_cue:
+                stance = -stance if stance else -1
+                evidence = [cue_lemma] + evidence
             if stance == 0:
-                head = _head(toks)
-                topical = head.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "pobj", "attr", "ccomp",
-                                        "xcomp")
-                out.append(ConceptStance(cid, 1 if topical else 0, 0.4 if topical else 0.5, cue, []))
+                out.append(ConceptStance(cid, 1, 0.4, cue, []))
             else:
                 conf = min(0.95, 0.55 + 0.1 * len(evidence))
                 out.append(ConceptStance(cid, stance, round(conf, 3), cue, evidence))
@@ -117,38 +156,50 @@ def _flips(tok) -> list[str]:
     out = []
     lem, low = _norm(tok.lemma_), _norm(tok.text)
     if lem in REVERSING or low in REVERSING or low in NEGATIONS:
-        out.append(low)
+        out.append((low, tok.i))
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and _norm(c.text) in NEGATIONS):
-            out.append(_norm(c.text))
+            out.append((_norm(c.text), c.i))
     return out
 
 
-def _polarity(cue_tokens, inside: set[int]) -> tuple[int, list[str]]:
+def _polarity(cue_tokens, inside: set[int], cue_flips: bool = True) -> tuple[int, list[str]]:
     """Stance sign and evidence from the cue up to the root of the statement span.
 
-    Returns (0, []) when no negation, reversing or supportive word is met.
+    Each flipping word counts once. A conjunct does not inherit its head
+    verb's polarity ("deny X and roll back Y": only X is denied). Returns
+    (0, []) when no negation, reversing or supportive word is met.
     """
     evidence: list[str] = []
     sign = 1
-    seen = set()
-    for t in cue_tokens:
-        for w in _flips(t):
+    counted: set[int] = set()
+    cue_ids = {t.i for t in cue_tokens}
+
+    def flip(tok):
+        nonlocal sign
+        for w, i in _flips(tok):
+            if i in counted or (not cue_flips and i in cue_ids):
+                continue
+            counted.add(i)
             sign = -sign
             evidence.append(w)
-        seen.add(t.i)
+
+    for t in cue_tokens:
+        flip(t)
+    seen = set(cue_ids)
     tok = _head(cue_tokens)
     support = []
     for _ in range(30):
         if tok.head is tok or tok.head.i not in inside:
             break
+        via_conj = tok.dep_ == "conj"
         tok = tok.head
         if tok.i in seen:
             break
         seen.add(tok.i)
-        for w in _flips(tok):
-            sign = -sign
-            evidence.append(w)
+        if via_conj:
+            continue
+        flip(tok)
         if _norm(tok.lemma_) in SUPPORTIVE or _norm(tok.text) in SUPPORTIVE:
             support.append(_norm(tok.text))
     if not evidence and not support:

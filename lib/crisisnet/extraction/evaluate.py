@@ -1,0 +1,174 @@
+"""Score extracted statements against hand-coded ones, the way the field does.
+
+A predicted statement *matches* a gold statement when both are in the same
+document, their spans overlap and they name the same canonical speaker.
+Statement tables have one row per (statement, concept), so both tables are
+first reduced to distinct ``(doc_id, start, end, speaker)``; matching is one
+to one, largest overlap first (ties: earlier spans first), so a long
+prediction cannot match two gold statements.
+
+* precision = matched / predicted statements, recall = matched / gold
+  statements, F1 their harmonic mean;
+* stance accuracy: over matched statement pairs, every concept that both
+  rows carry is a (gold stance, predicted stance) pair; accuracy is the share
+  of equal pairs;
+* the disagreement table lists every missed gold statement (``missed``, or
+  ``speaker`` when an extracted statement overlaps it with another speaker),
+  every unmatched prediction (``spurious``) and every stance disagreement
+  (``stance``), for review.
+
+Worked example: gold has statements A (0-10, blinken) and B (20-30, lavrov);
+the extractor finds (2-8, blinken) and (21-25, peskov). One match of two
+predictions and two gold statements: P = R = F1 = 0.5.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+KEY = ["doc_id", "start", "end", "speaker"]
+DISAGREEMENT_COLUMNS = ["doc_id", "kind", "gold_start", "gold_end", "gold_speaker", "pred_start",
+                        "pred_end", "pred_speaker", "concept", "gold_stance", "pred_stance", "text"]
+
+
+@dataclass
+class Evaluation:
+    """Scores of one comparison, with the matched pairs and the disagreement table."""
+
+    n_gold: int
+    n_predicted: int
+    n_matched: int
+    precision: float
+    recall: float
+    f1: float
+    n_stance_pairs: int
+    stance_accuracy: float
+    matches: pd.DataFrame
+    disagreements: pd.DataFrame
+
+    def summary(self) -> pd.DataFrame:
+        """The scores as a one-column table (rounded to 3 decimals)."""
+        return pd.DataFrame({"value": [
+            self.n_gold, self.n_predicted, self.n_matched, round(self.precision, 3),
+            round(self.recall, 3), round(self.f1, 3), self.n_stance_pairs,
+            round(self.stance_accuracy, 3)]},
+            index=["gold statements", "extracted statements", "matched", "precision", "recall",
+                   "F1 (span overlap + speaker)", "stance pairs (matched, same concept)",
+                   "stance accuracy"])
+
+
+def statement_units(df: pd.DataFrame) -> pd.DataFrame:
+    """Distinct (doc_id, start, end, speaker) statements, sorted."""
+    if df.empty:
+        return pd.DataFrame(columns=KEY)
+    units = df[KEY].drop_duplicates().copy()
+    units["start"] = units["start"].astype(int)
+    units["end"] = units["end"].astype(int)
+    return units.sort_values(KEY).reset_index(drop=True)
+
+
+def _overlap(a0, a1, b0, b1) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def match_statements(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """One-to-one matches of statement units: columns doc_id, speaker, gold_start/end, pred_start/end."""
+    p, g = statement_units(predicted), statement_units(gold)
+    candidates = []
+    for (doc, spk), gg in g.groupby(["doc_id", "speaker"], sort=True):
+        pp = p[(p["doc_id"] == doc) & (p["speaker"] == spk)]
+        for gi, grow in gg.iterrows():
+            for pi, prow in pp.iterrows():
+                ov = _overlap(grow.start, grow.end, prow.start, prow.end)
+                if ov > 0:
+                    candidates.append((-ov, grow.start, prow.start, gi, pi))
+    candidates.sort()
+    used_g, used_p, rows = set(), set(), []
+    for _, _, _, gi, pi in candidates:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        rows.append({"doc_id": g.at[gi, "doc_id"], "speaker": g.at[gi, "speaker"],
+                     "gold_start": int(g.at[gi, "start"]), "gold_end": int(g.at[gi, "end"]),
+                     "pred_start": int(p.at[pi, "start"]), "pred_end": int(p.at[pi, "end"])})
+    cols = ["doc_id", "speaker", "gold_start", "gold_end", "pred_start", "pred_end"]
+    return pd.DataFrame(rows, columns=cols).sort_values(cols).reset_index(drop=True)
+
+
+def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None = None) -> Evaluation:
+    """Compare an extracted statement table with a hand-coded one (see the module docstring).
+
+    ``docs`` restricts both tables to these document ids (default: all).
+    """
+    if docs is not None:
+        predicted = predicted[predicted["doc_id"].isin(docs)]
+        gold = gold[gold["doc_id"].isin(docs)]
+    p, g = statement_units(predicted), statement_units(gold)
+    m = match_statements(predicted, gold)
+    n_p, n_g, n_m = len(p), len(g), len(m)
+    precision = n_m / n_p if n_p else 0.0
+    recall = n_m / n_g if n_g else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    texts = {}
+    for df in (gold, predicted):
+        for r in df.itertuples(index=False):
+            texts.setdefault((r.doc_id, int(r.start), int(r.end)), r.text)
+    dis = []
+    pairs = agree = 0
+    for r in m.itertuples(index=False):
+        gr = gold[(gold.doc_id == r.doc_id) & (gold.start == r.gold_start) & (gold.end == r.gold_end)
+                  & (gold.speaker == r.speaker)]
+        pr = predicted[(predicted.doc_id == r.doc_id) & (predicted.start == r.pred_start)
+                       & (predicted.end == r.pred_end) & (predicted.speaker == r.speaker)]
+        for concept, gst in sorted(zip(gr.concept, gr.stance.astype(int))):
+            pst = pr.loc[pr.concept == concept, "stance"]
+            if pst.empty:
+                continue
+            pairs += 1
+            pst = int(pst.iloc[0])
+            if pst == gst:
+                agree += 1
+            else:
+                dis.append({"doc_id": r.doc_id, "kind": "stance", "gold_start": r.gold_start,
+                            "gold_end": r.gold_end, "gold_speaker": r.speaker,
+                            "pred_start": r.pred_start, "pred_end": r.pred_end,
+                            "pred_speaker": r.speaker, "concept": concept, "gold_stance": gst,
+                            "pred_stance": pst,
+                            "text": texts[(r.doc_id, r.gold_start, r.gold_end)]})
+    matched_g = set(zip(m.doc_id, m.gold_start, m.gold_end, m.speaker))
+    matched_p = set(zip(m.doc_id, m.pred_start, m.pred_end, m.speaker))
+    for r in g.itertuples(index=False):
+        if (r.doc_id, r.start, r.end, r.speaker) in matched_g:
+            continue
+        other = p[(p.doc_id == r.doc_id) & (p.start < r.end) & (r.start < p.end)]
+        other = other[[(x.doc_id, x.start, x.end, x.speaker) not in matched_p
+                       for x in other.itertuples(index=False)]]
+        o = other.iloc[0] if len(other) else None
+        dis.append({"doc_id": r.doc_id, "kind": "speaker" if o is not None else "missed",
+                    "gold_start": r.start, "gold_end": r.end, "gold_speaker": r.speaker,
+                    "pred_start": None if o is None else int(o.start),
+                    "pred_end": None if o is None else int(o.end),
+                    "pred_speaker": "" if o is None else o.speaker, "concept": "",
+                    "gold_stance": None, "pred_stance": None,
+                    "text": texts[(r.doc_id, r.start, r.end)]})
+    for r in p.itertuples(index=False):
+        if (r.doc_id, r.start, r.end, r.speaker) in matched_p:
+            continue
+        dis.append({"doc_id": r.doc_id, "kind": "spurious", "gold_start": None, "gold_end": None,
+                    "gold_speaker": "", "pred_start": r.start, "pred_end": r.end,
+                    "pred_speaker": r.speaker, "concept": "", "gold_stance": None,
+                    "pred_stance": None, "text": texts[(r.doc_id, r.start, r.end)]})
+    table = pd.DataFrame(dis, columns=DISAGREEMENT_COLUMNS)
+    if len(table):
+        table["_pos"] = table["gold_start"].fillna(table["pred_start"])
+        table = table.sort_values(["doc_id", "_pos", "kind"], kind="stable").drop(columns="_pos")
+        for c in ("gold_start", "gold_end", "pred_start", "pred_end", "gold_stance", "pred_stance"):
+            table[c] = table[c].astype("Int64")
+    return Evaluation(n_gold=n_g, n_predicted=n_p, n_matched=n_m, precision=precision,
+                      recall=recall, f1=f1, n_stance_pairs=pairs,
+                      stance_accuracy=agree / pairs if pairs else 0.0, matches=m,
+                      disagreements=table.reset_index(drop=True))

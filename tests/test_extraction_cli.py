@@ -1,0 +1,54 @@
+"""``crisisnet extract`` on a folder of real bad files: the run finishes, bad files are named."""
+
+import pandas as pd
+import pytest
+
+from crisisnet.cli import main
+from extraction_helpers import write_codebook
+
+GOOD = "“We prefer diplomacy and further talks,” Blinken said.\n"
+
+
+@pytest.fixture
+def messy(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "latin1.txt").write_bytes("Déclaration: «la diplomatie».".encode("latin-1"))
+    (folder / "unbalanced.txt").write_text(
+        "Blinken said “the talks will go on. And on.\nLavrov said” nothing \" at all.\n", encoding="utf-8")
+    (folder / "russian.txt").write_text("Лавров заявил, что «переговоры продолжатся».\n", encoding="utf-8")
+    # 1 MB: long lines of filler (cheap to parse), then one real statement near the end
+    (folder / "big.txt").write_text(("x" * 999 + "\n") * 1000 + GOOD, encoding="utf-8")
+    return folder
+
+
+def test_bad_files_are_reported_and_skipped_the_rest_extracted(messy, tmp_path, capsys):
+    out = tmp_path / "out.csv"
+    code = main(["extract", str(messy), "-o", str(out), "--codebook", str(write_codebook(tmp_path)),
+                 "--progress", "always"])
+    err = capsys.readouterr().err
+    assert code == 0
+    for name in ("empty.txt", "binary.txt", "latin1.txt"):
+        assert f"skipped {name}" in err
+    for name in ("good.txt", "unbalanced.txt", "russian.txt", "big.txt"):
+        assert f"skipped {name}" not in err
+    df = pd.read_csv(out)
+    assert {"good", "big"} <= set(df.doc_id)
+    big = df[df.doc_id == "big"].iloc[0]
+    assert big.start >= 1_000_000 and big.speaker == "blinken"
+    assert "extracting" in err   # the tqdm bar went to stderr
+
+
+def test_bare_folder_without_metadata_and_bad_parameter(tmp_path, capsys):
+    folder = tmp_path / "bare"
+    folder.mkdir()
+    (folder / "one.txt").write_text(GOOD, encoding="utf-8")
+    cb = str(write_codebook(tmp_path))
+    assert main(["extract", str(folder), "-o", str(tmp_path / "o.csv"), "--codebook", cb]) == 0
+    assert pd.read_csv(tmp_path / "o.csv").speaker.tolist() == ["blinken"]
+    assert main(["extract", str(folder), "-o", str(tmp_path / "o.csv"), "--codebook", cb,
+                 "--n-process", "0"]) == 2
+    assert "parameter --n-process" in capsys.readouterr().err

@@ -1,0 +1,93 @@
+"""The extraction pipeline on small hand-made documents (and on the seeds when the gold exists)."""
+
+import pytest
+
+from crisisnet.corpus import load_corpus
+from crisisnet.statements import STATEMENT_COLUMNS, load_statements, write_statements
+from extraction_helpers import make_codebook, write_codebook
+
+ARTICLE = """DATE: 2022-01-27
+---
+“We are committed to the open door,” Blinken said. “We prefer diplomacy and further talks.”
+Kremlin spokesman Dmitry Peskov said that talks would continue. He added that the sanctions threat was noted.
+According to Lavrov, NATO must never admit Ukraine and there is no room for further talks.
+Vladimir Ermakov, an official, warned that sanctions would hurt everyone.
+"""
+TRANSCRIPT = """QUESTION: Will you impose sanctions on Russia?
+SECRETARY BLINKEN: We prefer diplomacy, and we are ready for talks.
+"""
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory):
+    from crisisnet.extraction.pipeline import extract_corpus
+    folder = tmp_path_factory.mktemp("corpus")
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "b.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    corpus = load_corpus(folder)
+    return corpus, extract_corpus(corpus, make_codebook())
+
+
+def speaker_of(df, doc_id, words):
+    """Speakers of the rows whose text contains ``words``."""
+    rows = df[(df.doc_id == doc_id) & df.text.str.contains(words, regex=False)]
+    return sorted(set(rows.speaker))
+
+
+def test_columns_source_and_verbatim_spans(extracted):
+    corpus, df = extracted
+    assert list(df.columns) == STATEMENT_COLUMNS
+    assert set(df.source) == {"extracted"}
+    for r in df.itertuples():
+        assert corpus[r.doc_id].text[r.start:r.end] == r.text
+        assert 0 < r.confidence <= 1
+
+
+def test_direct_floating_indirect_pronoun_according_to_and_uncatalogued(extracted):
+    _, df = extracted
+    assert speaker_of(df, "a", "committed to the open door") == ["blinken"]
+    assert speaker_of(df, "a", "We prefer diplomacy") == ["blinken"]          # floating quote
+    assert speaker_of(df, "a", "talks would continue") == ["peskov"]          # role + name
+    assert speaker_of(df, "a", "sanctions threat was noted") == ["peskov"]    # "He added"
+    assert speaker_of(df, "a", "NATO must never admit Ukraine") == ["lavrov"]  # according to
+    assert speaker_of(df, "a", "sanctions would hurt") == ["unk:vladimir_ermakov"]
+    modes = dict(zip(df.text, df["mode"]))
+    assert modes["We are committed to the open door"] == "direct"
+    assert df.loc[df.speaker == "lavrov", "cue"].iloc[0] == "according to"
+
+
+def test_transcript_turns_credit_the_guest_not_the_interviewer(extracted):
+    _, df = extracted
+    b = df[df.doc_id == "b"]
+    assert set(b.speaker) == {"blinken"} and set(b["mode"]) == {"transcript"}
+    assert not b.text.str.contains("impose sanctions").any()   # the question is not Blinken's
+
+
+def test_output_validates_and_is_deterministic(extracted, tmp_path):
+    from crisisnet.codebook import load_codebook
+    from crisisnet.extraction.pipeline import extract_corpus
+    corpus, df = extracted
+    write_statements(df, tmp_path / "one.csv")
+    write_statements(extract_corpus(corpus, make_codebook()), tmp_path / "two.csv")
+    assert (tmp_path / "one.csv").read_bytes() == (tmp_path / "two.csv").read_bytes()
+    back = load_statements(tmp_path / "one.csv", corpus, load_codebook(write_codebook(tmp_path)))
+    assert len(back) == len(df)
+
+
+def test_long_text_is_chunked_at_paragraphs():
+    from crisisnet.extraction.pipeline import chunks
+    text = ("a" * 29 + ".\n") * 10
+    parts = chunks(text, size=100)
+    assert "".join(p for _, p in parts) == text
+    assert all(len(p) <= 100 for _, p in parts)
+    assert all(text[off:off + len(p)] == p for off, p in parts)
+    assert all(off == 0 or text[off - 1] == "\n" for off, _ in parts)
+
+
+def test_seed_extraction_beats_a_regression_floor(seeds_project):
+    """Against the hand-coded seeds: F1 and stance accuracy stay above a floor (measured in notebook 05)."""
+    from crisisnet.extraction import evaluate, extract_corpus
+    df = extract_corpus(seeds_project.corpus, seeds_project.codebook)
+    ev = evaluate(df, seeds_project.statements)
+    assert ev.f1 >= 0.75
+    assert ev.stance_accuracy >= 0.75

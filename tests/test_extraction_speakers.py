@@ -1,0 +1,72 @@
+"""Speaker resolution: names, variants, roles with dates, pronouns, collectives, uncatalogued people."""
+
+import datetime as dt
+
+import pytest
+
+from crisisnet.extraction.speakers import DocumentSpeakers, SpeakerResolver, key, slug
+from extraction_helpers import DATE, make_codebook
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return SpeakerResolver(make_codebook())
+
+
+def who(resolver, mention, names=(), date=DATE, recent=(), unknown=None):
+    r = resolver.resolve(mention, date, names=list(names), recent=list(recent), unknown=unknown)
+    return r.actor if r else None
+
+
+def test_key_and_slug_normalise_variants():
+    assert key("Sergey Lavrov’s") == key("Sergei Lavrov") == "sergei lavrov"
+    assert slug("Josep Borrell") == "josep_borrell"
+
+
+def test_names_aliases_and_spelling_variants(resolver):
+    assert who(resolver, "Antony Blinken") == "blinken"
+    assert who(resolver, "Sergey Lavrov") == "lavrov"
+    assert who(resolver, "Kremlin spokesman Dmitry Peskov") == "peskov"   # person before collective
+
+
+def test_adjacent_name_wins_over_a_wrong_role(resolver):
+    # "US top diplomat" is Blinken's role alias, but the name says Sherman
+    assert who(resolver, "US top diplomat Wendy Sherman") == "sherman"
+
+
+def test_role_nouns_resolve_on_the_date(resolver):
+    assert who(resolver, "the NATO leader") == "stoltenberg"
+    assert who(resolver, "the Russian foreign minister") == "lavrov"
+    assert who(resolver, "the Secretary", date=dt.date(2022, 1, 27)) == "blinken"
+    assert who(resolver, "the Secretary", date=dt.date(2020, 1, 1)) is None   # before his term
+
+
+def test_shared_role_needs_a_recent_mention(resolver):
+    # Ryabkov and Grushko are both deputy foreign ministers
+    assert who(resolver, "the deputy foreign minister") is None
+    assert who(resolver, "the deputy foreign minister", recent=["sherman", "ryabkov"]) == "ryabkov"
+
+
+def test_collectives_and_demonym_government(resolver):
+    assert who(resolver, "the Kremlin") == "kremlin"
+    assert who(resolver, "Washington") == "usa"
+    assert who(resolver, "the Russian government") == "russia"
+
+
+def test_unknown_person_becomes_uncatalogued_and_surname_is_reused(resolver):
+    unknown = {}
+    assert who(resolver, "Vladimir Ermakov, a senior official", names=["Vladimir Ermakov"],
+               unknown=unknown) == "unk:vladimir_ermakov"
+    assert who(resolver, "Ermakov", names=["Ermakov"], unknown=unknown) == "unk:vladimir_ermakov"
+
+
+def test_pronoun_prefers_gender_then_falls_back_to_the_paragraph_speaker(resolver):
+    ctx = DocumentSpeakers(resolver)
+    ctx.note("ryabkov", 0)
+    ctx.note("sherman", 2)
+    assert ctx.pronoun("she", 2).actor == "sherman"
+    # "He" in Sherman's paragraph: the only person speaker there wins despite the gender
+    r = ctx.pronoun("He", 2)
+    assert (r.actor, r.how) == ("sherman", "pronoun (gender mismatch)")
+    # in a new paragraph, "he" takes the latest matching speaker
+    assert ctx.pronoun("he", 3).actor == "ryabkov"

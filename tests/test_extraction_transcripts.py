@@ -1,0 +1,31 @@
+"""Speaker-label turns in transcripts."""
+
+from crisisnet.extraction.transcripts import find_turns
+
+
+def test_upper_case_labels_make_turns_and_mark_the_interviewer():
+    s = "QUESTION: Will you talk?\nSECRETARY BLINKEN: We will.\nMR PRICE:\u00a0Next question.\n"
+    turns = find_turns(s)
+    assert [(t.label, t.is_interviewer, t.text) for t in turns] == [
+        ("QUESTION", True, "Will you talk?"), ("SECRETARY BLINKEN", False, "We will."),
+        ("MR PRICE", False, "Next question.")]
+    assert all(s[t.start:t.end] == t.text for t in turns)
+
+
+def test_mid_line_labels_after_a_sentence_end():
+    # the Kremlin text lost its line breaks and repeats names in the label
+    s = ("President of Russia Vladimir Putin: Mr Lavrov, go ahead. Foreign Minister Sergei Lavrov "
+         "Lavrov SergeiForeign Minister of Russia: Mr President, we worked. Vladimir Putin: Good.")
+    labels = [t.label for t in find_turns(s)]
+    assert labels == ["President of Russia Vladimir Putin",
+                      "Foreign Minister Sergei Lavrov Lavrov SergeiForeign Minister of Russia",
+                      "Vladimir Putin"]
+
+
+def test_a_single_headline_label_does_not_make_a_transcript():
+    assert find_turns("Blinken: talks will go on\nThe Secretary said more.") == []
+
+
+def test_colons_inside_sentences_are_not_labels():
+    s = "QUESTION: Fine?\nSECRETARY BLINKEN: The bottom line is this: we are ready. The messages read: no."
+    assert [t.label for t in find_turns(s)] == ["QUESTION", "SECRETARY BLINKEN"]
