@@ -48,9 +48,10 @@ def test_project_codebook_has_core_actors_and_concepts(codebook):
         assert cid in codebook.concepts, cid
 
 
-def test_top_organization_follows_the_chain(codebook):
-    """Peskov speaks for the Kremlin, which belongs to Russia: state-level networks need 'russia'."""
-    assert codebook.organization_of("peskov") == "kremlin"
-    assert codebook.top_organization("peskov") == "russia"
-    assert codebook.top_organization("blinken") == "usa"
-    assert codebook.top_organization("unk:jane_doe") == ""
+def test_organization_follows_the_chain_to_the_top(codebook):
+    """Peskov works for the Kremlin, which belongs to Russia: organization-level networks need 'russia'."""
+    assert codebook.actors["peskov"].organization == "kremlin"
+    assert codebook.organization_of("peskov") == "russia"
+    assert codebook.organization_of("kremlin") == "russia"
+    assert codebook.organization_of("blinken") == "usa"
+    assert codebook.organization_of("unk:jane_doe") == ""

@@ -119,3 +119,16 @@ def test_panel_shows_quotes_as_text_not_markup(tmp_path):
     panel = re.search(r'<div id="panel">(.*?)</div>', dom, flags=re.S).group(1)
     assert "2 statement(s)" in panel
     assert "&lt;/script&gt;&lt;script&gt;alert" in panel and "<b>" not in panel
+
+
+def test_committed_page_is_offline_and_escaped():
+    """figures/network_interactive.html (written by notebooks/08_explorer.ipynb) loads nothing remote."""
+    from crisisnet.project import FIGURES
+    path = FIGURES / "network_interactive.html"
+    if not path.exists():
+        pytest.skip("run notebooks/08_explorer.ipynb to write the page")
+    page = path.read_text(encoding="utf-8")
+    assert remote_references(page) == []
+    assert "new vis.Network(" in page and "/work/" not in page
+    data = embedded_data(page)
+    assert data["edges"] and all(e["title"] for e in data["edges"])

@@ -9,7 +9,20 @@ Modules
 corpus      load a folder of ``.txt`` documents with metadata
 codebook    actors (with aliases and dated roles) and concepts
 statements  load and validate statement and interaction tables
-nlp         load the spaCy English model
+nlp         load the spaCy English model (the one loader)
+params      validate notebook and command-line parameters
+overview    descriptive tables and figures of a corpus (notebook 01)
+filters     select statements (dates, actors, concepts, source, confidence, duplicates)
+networks    two-mode, actor, concept and interaction networks with provenance
+timewindows moving-window network sequences
+analysis    strength, coalitions, polarization, consensus vs contested concepts
+export      GraphML, GEXF, CSV and flat statement exports
+figures     network, heatmap, interaction and timeline figures
+extraction  automatic who-said-what extraction and its evaluation
+briefing    briefing reports (HTML/PDF) on an actor or a concept
+teaching    self-checking exercises and the student-version generator
+explorer    widget explorer logic; interactive: standalone HTML network page
+notebooks   execute the notebook collection with papermill, keep it clean
 """
 
 __version__ = "0.1.0"

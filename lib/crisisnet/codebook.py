@@ -127,20 +127,21 @@ class Codebook:
         return out
 
     def organization_of(self, actor_id: str) -> str:
-        """The collective an actor speaks for (itself for a top-level collective)."""
-        if actor_id.startswith(UNCATALOGUED_PREFIX) or actor_id not in self.actors:
-            return ""
-        return self.actors[actor_id].organization
+        """The top-level collective an actor speaks for, following ``organization`` links.
 
-    def top_organization(self, actor_id: str) -> str:
-        """The top-level collective: follows ``organization`` links to a fixed point (peskov -> kremlin -> russia)."""
+        Peskov's organization is the Kremlin, whose organization is Russia: the
+        result is ``russia``, so organization-level networks show one node per
+        state or alliance. Uncatalogued actors have no organization (``""``).
+        """
+        if actor_id not in self.actors:
+            return ""
         seen = set()
-        current = self.organization_of(actor_id)
-        while current and current not in seen and current in self.actors:
+        current = self.actors[actor_id].organization
+        while current in self.actors and current not in seen:
             seen.add(current)
             parent = self.actors[current].organization
             if parent == current:
-                return current
+                break
             current = parent
         return current
 

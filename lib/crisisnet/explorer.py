@@ -251,6 +251,9 @@ def legend(net: Network) -> dict[str, str]:
     return out
 
 
+_APPS = 0  # explorer apps created in this Python session
+
+
 class ExplorerApp:
     """The ipywidgets front end: pick a selection, see the network, heatmap and evidence.
 
@@ -294,7 +297,12 @@ class ExplorerApp:
         left = w.VBox([self.controls[k] for k in ("actors", "concepts", "start", "end", "outlets")])
         right = w.VBox([self.controls[k] for k in ("source", "network", "agreement", "normalization",
                                                    "level")] + [self.actor_picker])
-        self.widget = w.VBox([w.HBox([left, right]), self.message, self.figures, self.evidence])
+        # A fixed model id (numbered per kernel session) instead of a random uuid, so the output of
+        # the cell that displays the app is the same on every run of the notebook.
+        global _APPS
+        _APPS += 1
+        self.widget = w.VBox([w.HBox([left, right]), self.message, self.figures, self.evidence],
+                             model_id=f"crisisnet-explorer-{_APPS}")
 
     def selection_from_controls(self) -> Selection:
         c = {k: v.value for k, v in self.controls.items()}

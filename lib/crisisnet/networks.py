@@ -360,7 +360,7 @@ def _actor_attributes(ids, codebook, statements: pd.DataFrame, level: str) -> di
             rec["label"] = codebook.label(a)
             if a in codebook.actors:
                 act = codebook.actors[a]
-                rec.update(actor_kind=act.kind, organization=act.organization, country=act.country,
+                rec.update(actor_kind=act.kind, organization=codebook.organization_of(a), country=act.country,
                            bloc=act.bloc)
         out[a] = rec
     return out
@@ -390,7 +390,7 @@ def _default_nodes(isolates: bool, nodes, codebook, level: str, kind: str) -> li
     if kind == "concept":
         return list(codebook.concepts)
     if level == "organization":
-        return sorted({a.organization for a in codebook.actors.values()})
+        return sorted({codebook.organization_of(a) for a in codebook.actors})
     return list(codebook.actors)
 
 

@@ -120,8 +120,14 @@ def validate_statement_rows(rows: list[dict], lines: list[int], name: str,
         if source not in SOURCES:
             problems.append(f"{where}: field source is {source!r}, expected one of {', '.join(SOURCES)}")
         _check_actor(row.get("speaker", ""), "speaker", codebook, source, where, problems)
-        if (row.get("organization") or "").strip():
-            _check_actor(row["organization"], "organization", codebook, source, where, problems)
+        org = (row.get("organization") or "").strip()
+        if org:
+            _check_actor(org, "organization", codebook, source, where, problems)
+            speaker = (row.get("speaker") or "").strip()
+            if codebook is not None and speaker in codebook.actors and org in codebook.actors \
+                    and org != codebook.organization_of(speaker):
+                problems.append(f"{where}: field organization is {org!r}, but the codebook puts "
+                                f"{speaker!r} under {codebook.organization_of(speaker)!r}")
         concept = (row.get("concept") or "").strip()
         if not concept:
             problems.append(f"{where}: field concept is empty")

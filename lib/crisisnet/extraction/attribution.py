@@ -26,6 +26,7 @@ the mode and the cue. They cover the patterns reporting verbs take in news
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as _dt
 from dataclasses import dataclass
 
@@ -152,6 +153,27 @@ class Attributor:
         if not comps:
             comps = [c for c in verb.children if c.dep_ == "ccomp"]
         if comps:
+            return self._object_span(verb, comps, subject_toks)
+        return self._content_before(verb, subject_toks, sent)
+
+    def contents(self, verb, subject_toks) -> list[tuple[int, int]]:
+        """The content span(s) of a cue verb: its reported clause, plus a clause the verb
+        coordinates with *but* that has its own subject and no cue of its own
+        ("S said X, but the US will not allow Y": both are S's statements)."""
+        first = self._content(verb, subject_toks)
+        out = [first] if first else []
+        if first is None:
+            return out
+        for c in verb.children:
+            if (c.dep_ == "conj" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
+                    and c.lemma_ not in CUE_LEMMAS
+                    and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
+                    and any(x.dep_ == "cc" and x.lower_ in _CLAUSE_LINKS for x in verb.children)):
+                out.append(_span_chars(c.subtree))
+        return out
+
+    def _object_span(self, verb, comps, subject_toks):
+        if True:
             toks = [t for c in comps for t in c.subtree]
             extra = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
                      and verb.lemma_ in ("accuse", "urge") for t in c.subtree]
@@ -160,6 +182,11 @@ class Attributor:
             toks = [t for t in toks if t.i not in excl]
             if toks:
                 return _span_chars(sorted(toks, key=lambda t: t.i))
+        return None
+
+    def _content_before(self, verb, subject_toks, sent):
+        """Content of a cue that closes its sentence ("C, S said."), else None."""
+        doc = verb.doc
         if (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i
                 and verb.head.lemma_ not in CUE_LEMMAS
                 and doc[min(t.i for t in verb.subtree) - 1].is_punct):
@@ -194,9 +221,9 @@ class Attributor:
                 phrase = list(tok.subtree)
                 lo, hi = phrase[0].i, phrase[-1].i
                 if lo - sent.start <= sent.end - 1 - hi:
-                    content = _span_chars(doc[hi + 1:sent.end]) if hi + 1 < sent.end else None
+                    contents = [_span_chars(doc[hi + 1:sent.end])] if hi + 1 < sent.end else []
                 else:
-                    content = _span_chars(doc[sent.start:lo]) if lo > sent.start else None
+                    contents = [_span_chars(doc[sent.start:lo])] if lo > sent.start else []
                 cue = "according to"
                 parts = [_same_paragraph(p, tok, para_starts) for p in _mention_parts(subject)]
             elif tok.lemma_ in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX"):
@@ -216,12 +243,11 @@ class Attributor:
                 if subject.lower_ in ("it", "there", "this", "that", "which", "who"):
                     continue
                 parts = [_same_paragraph(p, tok, para_starts) for p in _mention_parts(subject)]
-                content = self._content(tok, [t for p in parts for t in p])
+                contents = self.contents(tok, [t for p in parts for t in p])
                 cue = tok.text if tok.lemma_ != "point" else tok.text + " out"
             else:
                 continue
-            if content:
-                content = _clip(content, tok.idx, para_starts, n_chars)
+            contents = [c for c in (_clip(c, tok.idx, para_starts, n_chars) for c in contents) if c]
             for part in parts:
                 if turn_speaker and len(part) == 1 and part[0].lower_ in _FIRST_PERSON:
                     res = Resolution(turn_speaker, "first person")
@@ -230,7 +256,9 @@ class Attributor:
                 if res is None:
                     continue
                 ctx.note(res.actor, para)
-                out.append((tok, res, content, cue, para))
+                for i, content in enumerate(contents or [None]):
+                    if i == 0 or content:
+                        out.append((tok, res, content, cue, para))
         return out
 
     def attribute(self, doc, text: str, date: _dt.date | None) -> list[Attribution]:
@@ -257,6 +285,7 @@ class Attributor:
                                                    "turn", _CONF["turn"]))
             frames = self.frames(doc, quotes, date, ctx, para_starts)
         else:
+            out += self._headline_labels(text, para_starts, date, ctx)
             frames = self.frames(doc, quotes, date, ctx, para_starts)
         used_quotes: set[int] = set()
         for tok, res, content, cue, para in frames:
@@ -286,11 +315,32 @@ class Attributor:
                             out.append(Attribution(s, e, res.actor, "direct", cue, res.how, conf, lemma, tok.i))
             elif content:
                 s, e = _trim(text, *content)
-                if e - s > 3:
-                    out.append(Attribution(s, e, res.actor, "indirect", cue, res.how, conf * 0.95,
-                                           lemma, tok.i))
+                for s, e in split_clauses(doc, text, s, e):
+                    if e - s > 3:
+                        out.append(Attribution(s, e, res.actor, "indirect", cue, res.how, conf * 0.95,
+                                               lemma, tok.i))
         out += self._floating(quotes, used_quotes, out, text, para_starts, turns)
         return _dedupe(out)
+
+    def _headline_labels(self, text, para_starts, date, ctx) -> list[Attribution]:
+        """News headlines that attribute with a colon: ``Moscow: US, NATO fail to address ...``.
+
+        Only a label that is exactly a codebook name or alias counts ("Ukraine
+        crisis: ..." is a topic, not a speaker).
+        """
+        out = []
+        for m in _HEADLINE_LABEL.finditer(text):
+            label = m.group("label")
+            res = self.resolver.resolve_exact(label)
+            if res is None:
+                continue
+            para = bisect.bisect_right(para_starts, m.start()) - 1
+            ctx.note(res.actor, para)
+            s, e = _trim(text, m.start("content"), m.end("content"))
+            if e - s > 3:
+                out.append(Attribution(s, e, res.actor, "indirect", f"{label}:", "headline label",
+                                       _CONF.get(res.how, 0.6) * 0.9, "", -1))
+        return out
 
     def _floating(self, quotes, used, found, text, para_starts, turns):
         """Quotes with no cue frame continue the last speaker of the same or previous paragraph."""
@@ -311,6 +361,62 @@ class Attributor:
                 extra.append(Attribution(q.start, q.end, last.speaker, "direct", last.cue,
                                          "floating quote", last.confidence * 0.8))
         return extra
+
+
+_HEADLINE_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][\w.’' ]{1,40}?):[ \t\u00a0]+(?P<content>\S[^\n]*)$")
+_CLAUSE_LINKS = {"but", "though", "although", "yet", "while", "whereas"}
+
+
+def split_clauses(doc, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split reported speech at a second clause that carries its own position.
+
+    "the talks were professional, but the US will not allow ..." is two
+    statements: a conjoined verb of the clause root that has its own subject
+    or is introduced by *but*/*though*..., or an adverbial clause marked
+    *though*/*although*, starts a new span. The link word is left out.
+    """
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 4:
+        return [(start, end)]
+    root = span.root
+    cuts = []
+    candidates = list(root.children) + [
+        t for t in span if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP")
+        and t.head.tag_ in ("VB", "VBG") and t.head is not root]
+    for child in candidates:
+        if child.i <= root.i or child.i >= span.end:
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+        linked = [c for c in child.head.children if c.dep_ in ("cc", "mark")
+                  and c.lower_ in _CLAUSE_LINKS and c.i < child.i] + [
+            c for c in child.children if c.dep_ in ("mark", "cc") and c.lower_ in _CLAUSE_LINKS]
+        misattached = child.head is not root
+        if misattached:
+            linked = linked or [c for c in child.head.children if c.dep_ == "cc"]
+        if (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (own_subject or linked)) or (
+                child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CLAUSE_LINKS
+                                              for c in child.children)):
+            left = min(t.i for t in child.subtree)
+            while left < child.i and (doc[left].lower_ in _CLAUSE_LINKS or doc[left].is_punct):
+                left += 1
+            # the first part ends before the link word / comma preceding the second clause
+            stop = left
+            while stop > span.start and (doc[stop - 1].lower_ in _CLAUSE_LINKS | {"and"}
+                                         or doc[stop - 1].is_punct):
+                stop -= 1
+            cuts.append((stop, left))
+    if not cuts:
+        return [(start, end)]
+    out, begin = [], start
+    for stop, left in sorted(cuts):
+        a, b = _trim(text, begin, doc[stop].idx if stop < len(doc) else end)
+        if b > a:
+            out.append((a, b))
+        begin = doc[left].idx
+    a, b = _trim(text, begin, end)
+    if b > a:
+        out.append((a, b))
+    return out
 
 
 def _doc_len(doc) -> int:

@@ -28,7 +28,7 @@ from ..statements import STATEMENT_COLUMNS, empty_statements
 from .attribution import Attributor, sentence_of
 from .quotes import paragraph_index
 from .speakers import SpeakerResolver
-from .stance import ConceptMatcher
+from .stance import ConceptMatcher, ConceptVectors
 
 PARAGRAPH_PIPE = "crisisnet_paragraphs"
 #: longest text handed to spaCy in one piece (characters)
@@ -71,10 +71,11 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 class Extractor:
     """The rules for one codebook: call it on (document, parsed chunks) to get statement rows."""
 
-    def __init__(self, codebook: Codebook):
+    def __init__(self, codebook: Codebook, nlp=None):
         self.codebook = codebook
         self.attributor = Attributor(SpeakerResolver(codebook))
         self.matcher = ConceptMatcher(codebook)
+        self.vectors = ConceptVectors(codebook, nlp) if nlp is not None else None
 
     def rows(self, document, parsed: list[tuple[int, object]]) -> list[dict]:
         """Statement rows of one document from its parsed chunks ``(offset, Doc)``."""
@@ -98,6 +99,10 @@ class Extractor:
                     for cs in found:
                         cs.confidence = round(cs.confidence * 0.6, 3)
                     how = " (concept from the surrounding sentence)"
+                if not found and self.vectors is not None:
+                    nearest = self.vectors.nearest(span)
+                    found = [nearest] if nearest else []
+                    how = " (no cue: nearest concept by word vectors)"
                 for cs in found:
                     out.append({
                         "doc_id": document.id, "start": s, "end": e, "text": document.text[s:e],
@@ -126,7 +131,7 @@ def extract_corpus(corpus: Corpus, codebook: Codebook, nlp=None, n_process: int 
         from ..nlp import load_model
         nlp = load_model()
     prepare(nlp)
-    extractor = Extractor(codebook)
+    extractor = Extractor(codebook, nlp)
     docs = list(corpus)
     pieces = [(d_i, off, piece) for d_i, d in enumerate(docs) for off, piece in chunks(d.text)]
     stream = nlp.pipe(((p, (d_i, off)) for d_i, off, p in pieces), as_tuples=True,

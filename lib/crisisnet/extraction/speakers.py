@@ -184,6 +184,14 @@ class SpeakerResolver:
                     return Resolution(sid, "collective")
         return None
 
+    def resolve_exact(self, label: str) -> Resolution | None:
+        """The actor whose name or alias *is* ``label`` (no partial matches), or None."""
+        k = key(label)
+        ids = sorted({aid for alias, aid in self.person_alias + self.collective_alias if alias == k})
+        if len(ids) != 1:
+            return None
+        return Resolution(ids[0], "alias" if self.is_person(ids[0]) else "collective")
+
     def _role(self, k: str, date, recent) -> Resolution | None:
         ambiguous: list[str] = []
         for phrase, _, _ in self.roles:

@@ -88,6 +88,8 @@ class ConceptMatcher:
             sup, opp = _norm(concept.support), _norm(concept.oppose)
             for cue in concept.cues:
                 c = " ".join(cue_words(cue))
+                if len(cue_words(cue)) < 2 and not re.search(r"[-–]", cue):
+                    continue  # one plain word ("dialogue") names the topic, not a side
                 if re.search(rf"\b{re.escape(_norm(cue))}\b", opp) and not re.search(
                         rf"\b{re.escape(_norm(cue))}\b", sup):
                     self.base[(concept.id, c)] = -1
@@ -135,7 +137,7 @@ class ConceptMatcher:
                 stance = -stance if stance else -1
                 evidence = [f"cue '{cue}' is an oppose phrase"] + evidence
             under_cue = cue_token is None or cue_token.is_ancestor(_head(toks))
-            if cue_lemma in REVERSING and under_cue:
+            if cue_lemma in REVERSING and under_cue and (cue_token is None or cue_token.i not in inside):
                 stance = -stance if stance else -1
                 evidence = [cue_lemma] + evidence
             if stance == 0:
@@ -144,6 +146,45 @@ class ConceptMatcher:
                 conf = min(0.95, 0.55 + 0.1 * len(evidence))
                 out.append(ConceptStance(cid, stance, round(conf, 3), cue, evidence))
         return out
+
+
+class ConceptVectors:
+    """Last resort for a statement whose words match no cue: the codebook concept whose label,
+    definition and cues are nearest in word-vector space (cosine), stance +1, low confidence.
+
+    Uses the model's static word vectors on tokenized text only (no parsing), so it is cheap.
+    """
+
+    def __init__(self, codebook, nlp, min_similarity: float = 0.5):
+        import numpy as np
+
+        self.min_similarity = min_similarity
+        self.ids, rows = [], []
+        for c in codebook.concepts.values():
+            vec = nlp.make_doc(" ".join([c.label, c.definition, *c.cues])).vector
+            if np.linalg.norm(vec) > 0:
+                self.ids.append(c.id)
+                rows.append(vec / np.linalg.norm(vec))
+        self.matrix = np.array(rows) if rows else None
+
+    def nearest(self, span) -> ConceptStance | None:
+        import numpy as np
+
+        if self.matrix is None:
+            return None
+        words = [t for t in span if not (t.is_stop or t.is_punct or t.is_space)]
+        vecs = [t.vector for t in words if t.has_vector]
+        if not vecs:
+            return None
+        v = np.mean(vecs, axis=0)
+        n = np.linalg.norm(v)
+        if n == 0:
+            return None
+        sims = self.matrix @ (v / n)
+        best = int(np.argmax(sims))
+        if sims[best] < self.min_similarity:
+            return None
+        return ConceptStance(self.ids[best], 1, 0.25, f"nearest concept (similarity {sims[best]:.2f})", [])
 
 
 def _head(toks):
