@@ -134,3 +134,10 @@ def test_app_redraws_and_shows_evidence_headless(explorer):
     app.controls["actors"].value = ("usa",)
     app.controls["outlets"].value = ("Beta",)                        # nothing left: a message, no crash
     assert app.update() and any("Nothing to draw" in o.get("text", "") for o in app.figures.outputs)
+
+
+def test_sources_that_do_not_load_are_listed_not_fatal():
+    ex = Explorer.load("seeds", ("coded", "bogus"))
+    assert ex.sources == ["coded"] and "bogus" in ex.skipped and "is not one of" in ex.skipped["bogus"]
+    with pytest.raises(ParameterError, match="no statements for corpus 'seeds'"):
+        Explorer.load("seeds", ("bogus",))

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 import pandas as pd
 
-from .errors import ParameterError
+from .errors import ParameterError, ValidationError
 from .filters import DUPLICATES, LEVELS, actor_column, select_statements
 from .networks import (AGREEMENTS, ONE_MODE_NORMALIZATIONS, TWO_MODE_NORMALIZATIONS, Network,
                        actor_network, concept_network, two_mode_network)
@@ -79,6 +79,8 @@ class Explorer:
     """
 
     projects: dict[str, Project]
+    #: sources that could not be loaded -> why (missing file, or validation problems)
+    skipped: dict[str, str] = field(default_factory=dict)
     _outlets: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
@@ -90,16 +92,22 @@ class Explorer:
 
     @classmethod
     def load(cls, corpus: str = "seeds", sources=("coded", "extracted")) -> "Explorer":
-        """Load a bundled corpus with every listed source that exists (at least one must)."""
-        projects, errors = {}, []
+        """Load a bundled corpus with every listed source that loads (at least one must).
+
+        A source whose statements are missing or fail validation is left out and
+        listed in :attr:`skipped` with the reason, so that a broken extraction
+        does not stop anyone from exploring the hand-coded statements.
+        """
+        projects, skipped = {}, {}
         for s in sources:
             try:
                 projects[s] = load_project(corpus, s)
-            except ParameterError as e:
-                errors.append(str(e))
+            except (ParameterError, ValidationError) as e:
+                skipped[s] = str(e)
         if not projects:
-            raise ParameterError(f"Explorer: no statements for corpus {corpus!r}: " + "; ".join(errors))
-        return cls(projects)
+            raise ParameterError(f"Explorer: no statements for corpus {corpus!r}: "
+                                 + "; ".join(f"{k}: {v}" for k, v in skipped.items()))
+        return cls(projects, skipped)
 
     # -- what can be selected ---------------------------------------------------------------
     @property

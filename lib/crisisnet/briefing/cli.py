@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..errors import CrisisnetError
 from ..fileio import atomic_write_text
+from ..params import check_date_range
 from ..project import REPORTS, SOURCES
 from . import content
 from .render import page, relative, render_brief
@@ -48,13 +49,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default=str(REPORTS), help="output folder (default: reports/)")
 
 
-def targets(brief_project, args) -> list[tuple[str, str]]:
-    """(kind, id) pairs to brief on: one, or with ``--all`` the core actors and concepts with statements."""
+def targets(project, args) -> list[tuple[str, str]]:
+    """(kind, id) pairs to brief on: one, or with ``--all`` the core actors and the concepts with
+    statements in ``project`` (already restricted to the date range)."""
     if args.actor:
         return [("actor", args.actor)]
     if args.concept:
         return [("concept", args.concept)]
-    cb, st = brief_project.codebook, brief_project.statements
+    cb, st = project.codebook, project.statements
     actors = [("actor", a) for a in CORE_ACTORS if a in cb.actors]
     concepts = [("concept", c) for c in cb.concepts if (st["concept"] == c).any()]
     return actors + concepts
@@ -77,17 +79,15 @@ def index_page(entries: list[tuple[content.BriefParams, list[Path]]], out: Path)
 
 
 def run(args) -> int:
-    # validate everything before running anything
-    base = content.open_brief(focus=args.actor or args.concept or next(iter(content.load_brief_project(
-        args.corpus, args.source).codebook.actors)), start=args.start, end=args.end,
-        source=args.source, corpus=args.corpus, title=args.title,
-        kind="actor" if args.actor else "concept" if args.concept else "")
+    # validate every parameter of every brief before running anything
+    project = content.load_brief_project(args.corpus, args.source)
+    start, end = check_date_range("start", args.start, "end", args.end)
+    in_range = content.restrict(project, start, end)
+    jobs = [content.check_params(project.codebook, focus=focus, kind=kind, start=args.start,
+                                 end=args.end, source=args.source, corpus=args.corpus,
+                                 title="" if args.all else args.title)
+            for kind, focus in targets(in_range, args)]
     out = Path(args.out)
-    jobs = []
-    for kind, focus in targets(base.project, args):
-        jobs.append(content.check_params(base.project.codebook, focus=focus, start=args.start,
-                                         end=args.end, source=args.source, corpus=args.corpus,
-                                         title=args.title if not args.all else "", kind=kind))
     done, failed = [], []
     for params in jobs:
         try:
@@ -95,8 +95,8 @@ def run(args) -> int:
         except CrisisnetError as e:
             if not args.all:
                 raise
-            failed.append((params, e))
-            print(f"{params.slug}: FAILED: {e}")
+            failed.append(params)
+            print(f"{params.slug}: FAILED: {e}", flush=True)
             continue
         done.append((params, paths))
         print(f"{params.slug}: " + ", ".join(relative(p) for p in paths), flush=True)
@@ -105,5 +105,5 @@ def run(args) -> int:
         print(f"index: {relative(out / 'index.html')}")
     if failed:
         raise CrisisnetError(f"{len(failed)} of {len(jobs)} briefs failed: "
-                             + ", ".join(p.slug for p, _ in failed))
+                             + ", ".join(p.slug for p in failed))
     return 0

@@ -19,7 +19,7 @@ from . import content as C
 
 #: longest list of ties shown per relation (the brief is meant to fit on two pages)
 MAX_TIES = 3
-#: quotes shown per tie (one per issue, the latest); the rest are counted
+#: quotes shown per tie (the latest); the rest are counted
 MAX_QUOTES_PER_TIE = 1
 #: longest timeline shown (most recent events are kept)
 MAX_TIMELINE = 6
@@ -153,12 +153,11 @@ def positions(project, focus: str, kind: str) -> Html:
 
 
 def _tie_rows(project, ties: pd.DataFrame) -> list[list]:
-    """One row per tie: the other actor, the tie weight, and their latest quote per issue."""
+    """One row per tie: the other actor, the tie weight, and their latest statement(s) behind it."""
     rows = []
     for t in ties.head(MAX_TIES).itertuples(index=False):
         ev = C.evidence(project, project.statements.loc[t.rows])
-        latest = ev.groupby("concept", sort=True).tail(1)
-        shown = latest.head(MAX_QUOTES_PER_TIE)
+        shown = ev.tail(MAX_QUOTES_PER_TIE)  # evidence is sorted by date: the latest
         quotes = "".join(f"<div><strong>{esc(r['concept_label'])}</strong> "
                          f"{stance_badge(r['stance_word'])} {quote_block(r)}</div>"
                          for _, r in shown.iterrows())
@@ -181,7 +180,7 @@ def allies_opponents(project, actor_id: str) -> Html:
             continue
         more = len(t) - MAX_TIES
         parts.append(f"<h3>{esc(title)}</h3>" + table(
-            ["Actor", "Weight", "Their statements behind the tie (latest per issue)"],
+            ["Actor", "Weight", "Their statements behind the tie (latest shown)"],
             _tie_rows(project, t), "ties")
             + (para(f"… and {more} more.") if more > 0 else ""))
     note = para("Weight: congruence (same stance on the same issue) or conflict (opposite stances) "

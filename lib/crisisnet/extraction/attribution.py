@@ -85,7 +85,7 @@ def _mention_parts(head):
     heads = [head] + [c for c in head.conjuncts if c.i > head.i]
     out = []
     for h in heads:
-        other = {t.i for c in heads if c is not h and c.i > h.i for t in c.subtree}
+        other = {t.i for c in heads if c.i != h.i and c.i > h.i for t in c.subtree}
         toks = [t for t in h.subtree if t.i not in other and t.dep_ not in ("cc", "relcl")
                 and not (t.dep_ == "punct" and t.i > h.i)]
         # drop a relative clause's tokens and anything after a comma-appositive's end
@@ -94,7 +94,7 @@ def _mention_parts(head):
     return out
 
 
-_CONF = {"alias": 0.9, "surname": 0.85, "role": 0.8, "collective": 0.8, "uncatalogued": 0.65,
+_CONF = {"pair": 0.6, "alias": 0.9, "surname": 0.85, "role": 0.8, "collective": 0.8, "uncatalogued": 0.65,
          "pronoun": 0.75, "pronoun (gender mismatch)": 0.55, "turn": 0.9, "first person": 0.8}
 
 
@@ -124,7 +124,7 @@ class Attributor:
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs:
             return subs[0] if subs[0].dep_ == "nsubj" else None
-        if depth > 3 or verb.head is verb:
+        if depth > 3 or verb.head.i == verb.i:
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
             return verb.head
@@ -143,11 +143,27 @@ class Attributor:
             return self._subject(head, depth + 1)
         return None
 
+    def _participle_subject(self, verb):
+        """``S stressed that X, adding that Y``: the subject of the nearest cue verb above."""
+        t = verb
+        for _ in range(8):
+            if t.head.i == t.i:
+                break
+            t = t.head
+            if t.lemma_ in CUE_LEMMAS and t.pos_ in ("VERB", "AUX"):
+                return self._subject(t)
+        return self._subject(verb)
+
     # -- content ----------------------------------------------------------
     def _content(self, verb, subject_toks) -> tuple[int, int] | None:
         doc = verb.doc
         sent = sentence_of(verb)
         comps = [c for c in verb.children if c.dep_ in ("ccomp",) and c.i > verb.i]
+        if verb.lemma_ == "point" and not comps:
+            # "S point to X as evidence that Y": X and what it is evidence of
+            comps = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                     for p in c.children if p.dep_ == "pobj"]
+            comps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
         if not comps and verb.lemma_ not in ("say", "tell"):
             comps = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
         if not comps:
@@ -169,7 +185,9 @@ class Attributor:
                     and c.lemma_ not in CUE_LEMMAS
                     and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
                     and any(x.dep_ == "cc" and x.lower_ in _CLAUSE_LINKS for x in verb.children)):
-                out.append(_span_chars(c.subtree))
+                toks = _without_participles(list(c.subtree), verb)
+                if toks:
+                    out.append(_span_chars(toks))
         return out
 
     def _object_span(self, verb, comps, subject_toks):
@@ -179,7 +197,7 @@ class Attributor:
                      and verb.lemma_ in ("accuse", "urge") for t in c.subtree]
             toks += extra
             excl = {t.i for t in subject_toks} | {verb.i}
-            toks = [t for t in toks if t.i not in excl]
+            toks = _without_participles([t for t in toks if t.i not in excl], verb)
             if toks:
                 return _span_chars(sorted(toks, key=lambda t: t.i))
         return None
@@ -205,6 +223,7 @@ class Attributor:
     def frames(self, doc, quotes, date, ctx: DocumentSpeakers, para_starts, turn_speaker=None):
         """Every cue frame of ``doc``: (cue token, speaker resolution, content span, cue text)."""
         n_chars = _doc_len(doc)
+        persons = self._person_mentions(doc, date)
         qspans = [(q.start, q.end) for q in quotes]
         qstarts = [q.start for q in quotes]
         out = []
@@ -226,40 +245,78 @@ class Attributor:
                     contents = [_span_chars(doc[sent.start:lo])] if lo > sent.start else []
                 cue = "according to"
                 parts = [_same_paragraph(p, tok, para_starts) for p in _mention_parts(subject)]
+            elif _speech_act_object(tok) is not None or _attitude(tok) is not None:
+                # "Russia has issued a series of demands which ...", "S seemed willing to ..."
+                if _inside(tok.idx, qspans, qstarts) or _reported(tok):
+                    continue
+                subject = self._subject(tok)
+                if subject is None or subject.lower_ in ("it", "there", "this", "that", "which", "who"):
+                    continue
+                obj = _speech_act_object(tok)
+                if obj is None:
+                    obj = _attitude(tok)
+                contents = [_span_chars(obj.subtree)]
+                cue = tok.text
+                parts = [_same_paragraph(p, tok, para_starts) for p in _mention_parts(subject)]
             elif tok.lemma_ in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX"):
                 if _inside(tok.idx, qspans, qstarts):
                     continue
                 if any(c.dep_ in ("auxpass",) for c in tok.children):
                     continue
-                if tok.lemma_ == "point" and not any(c.lower_ == "out" for c in tok.children):
+                if tok.lemma_ == "point" and not any(c.lower_ in ("out", "to") for c in tok.children):
                     continue
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                     continue  # "a demand for NATO to dismiss ...": not a speech act
-                if _reported(tok):
+                participle = tok.tag_ == "VBG" and tok.dep_ == "advcl"
+                if _reported(tok) and not participle:
                     continue  # a cue inside another frame's reported clause is content
-                subject = self._subject(tok)
+                subject = self._participle_subject(tok) if participle else self._subject(tok)
                 if subject is None:
                     continue
                 if subject.lower_ in ("it", "there", "this", "that", "which", "who"):
                     continue
                 parts = [_same_paragraph(p, tok, para_starts) for p in _mention_parts(subject)]
                 contents = self.contents(tok, [t for p in parts for t in p])
-                cue = tok.text if tok.lemma_ != "point" else tok.text + " out"
+                cue = tok.text if tok.lemma_ != "point" else tok.text + " " + next(
+                    c.lower_ for c in tok.children if c.lower_ in ("out", "to"))
             else:
                 continue
             contents = [c for c in (_clip(c, tok.idx, para_starts, n_chars) for c in contents) if c]
             for part in parts:
                 if turn_speaker and len(part) == 1 and part[0].lower_ in _FIRST_PERSON:
-                    res = Resolution(turn_speaker, "first person")
+                    found = [Resolution(turn_speaker, "first person")]
+                elif _is_pair(part):
+                    found = self._pair(persons, part[0].i, date)
                 else:
-                    res = self._resolve_tokens(part, ctx, date, para)
-                if res is None:
-                    continue
-                ctx.note(res.actor, para)
-                for i, content in enumerate(contents or [None]):
-                    if i == 0 or content:
-                        out.append((tok, res, content, cue, para))
+                    found = [self._resolve_tokens(part, ctx, date, para)]
+                for res in found:
+                    if res is None:
+                        continue
+                    ctx.note(res.actor, para)
+                    for i, content in enumerate(contents or [None]):
+                        if i == 0 or content:
+                            out.append((tok, res, content, cue, para))
         return out
+
+    def _person_mentions(self, doc, date) -> list[tuple[int, str]]:
+        """(token index, actor id) of every person name the recognizer finds that the codebook knows."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                res = self.resolver.resolve(ent.text, date, names=[ent.text])
+                if res and not res.actor.startswith("unk:") and self.resolver.is_person(res.actor):
+                    out.append((ent.start, res.actor))
+        return out
+
+    def _pair(self, persons, i: int, date) -> list[Resolution]:
+        """"both officials" / "the two leaders": the last two people named before token ``i``."""
+        seen: list[str] = []
+        for j, actor in reversed(persons):
+            if j < i and actor not in seen:
+                seen.append(actor)
+            if len(seen) == 2:
+                break
+        return [Resolution(a, "pair") for a in sorted(seen)] if len(seen) == 2 else []
 
     def attribute(self, doc, text: str, date: _dt.date | None) -> list[Attribution]:
         """All attributions of one parsed document, in text order, duplicates removed."""
@@ -294,7 +351,7 @@ class Attributor:
             inside = [i for i, q in enumerate(quotes)
                       if content and q.start < content[1] and content[0] < q.end]
             sent = sentence_of(tok)
-            if not inside:
+            if not inside and not content:
                 inside = [i for i, q in enumerate(quotes) if i not in used_quotes and (
                     sent.start_char <= q.end <= sent.end_char + 1
                     or sent.start_char <= q.start < sent.end_char)
@@ -382,7 +439,7 @@ def split_clauses(doc, text: str, start: int, end: int) -> list[tuple[int, int]]
     cuts = []
     candidates = list(root.children) + [
         t for t in span if t.dep_ == "conj" and t.tag_ in ("VBD", "VBZ", "VBP")
-        and t.head.tag_ in ("VB", "VBG") and t.head is not root]
+        and t.head.tag_ in ("VB", "VBG") and t.head.i != root.i]
     for child in candidates:
         if child.i <= root.i or child.i >= span.end:
             continue
@@ -390,7 +447,7 @@ def split_clauses(doc, text: str, start: int, end: int) -> list[tuple[int, int]]
         linked = [c for c in child.head.children if c.dep_ in ("cc", "mark")
                   and c.lower_ in _CLAUSE_LINKS and c.i < child.i] + [
             c for c in child.children if c.dep_ in ("mark", "cc") and c.lower_ in _CLAUSE_LINKS]
-        misattached = child.head is not root
+        misattached = child.head.i != root.i
         if misattached:
             linked = linked or [c for c in child.head.children if c.dep_ == "cc"]
         if (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and (own_subject or linked)) or (
@@ -435,11 +492,73 @@ def sentence_of(tok):
     return cache[1][bisect.bisect_right(cache[0], tok.i) - 1]
 
 
+#: verbs that make a speech-act noun public: "Russia has issued a series of demands"
+PUBLISHING_VERBS = frozenset("issue list put publish present submit table make send outline".split())
+#: nouns that carry a position when someone issues them
+SPEECH_NOUNS = frozenset("demand demands proposal proposals concern concerns call calls ultimatum "
+                         "request requests".split())
+#: adjectives of a reported attitude: "S seemed willing to ...", "S did seem optimistic that ..."
+ATTITUDE_ADJECTIVES = frozenset("willing unwilling ready optimistic pessimistic skeptical sceptical "
+                                "confident determined eager reluctant open prepared hopeful".split())
+
+
+_PAIR_NOUNS = {"officials", "leaders", "sides", "men", "women", "ministers", "diplomats",
+               "envoys", "negotiators", "delegations"}
+
+
+def _is_pair(tokens) -> bool:
+    """``both officials``, ``the two leaders``, ``both men``: a subject naming two earlier people."""
+    words = [t.lower_ for t in tokens]
+    return len(words) in (2, 3) and words[-1] in _PAIR_NOUNS and (
+        words[0] == "both" or words[:2] == ["the", "two"])
+
+
+def _without_participles(tokens, verb):
+    """``tokens`` less any ``..., adding that ...`` participial cue clause (its own frame)."""
+    drop = {t.i for p in tokens if p.tag_ == "VBG" and p.dep_ == "advcl" and p.lemma_ in CUE_LEMMAS
+            and p.i != verb.i for t in p.subtree}
+    kept = [t for t in tokens if t.i not in drop]
+    while kept and (kept[-1].is_punct or kept[-1].is_space):
+        kept.pop()
+    return sorted(kept, key=lambda t: t.i)
+
+
+def _speech_act_object(verb):
+    """The object of a publishing verb when it is (a list of) demands, proposals, concerns..."""
+    if verb.lemma_ not in PUBLISHING_VERBS or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_ == "make" and not any(c.lower_ == "public" for c in verb.children):
+        return None
+    if verb.lemma_ == "put" and not any(c.lower_ == "out" for c in verb.children):
+        return None
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        heads = [obj] + [t for t in obj.subtree if t.dep_ == "pobj" and t.head.head.i == obj.i]
+        if any(h.lemma_.lower() in SPEECH_NOUNS or h.lower_ in SPEECH_NOUNS for h in heads):
+            return obj
+    return None
+
+
+def _attitude(verb):
+    """The adjective phrase of "S seemed willing to ..." (``seem`` + attitude adjective)."""
+    if verb.lemma_ != "seem":
+        return None
+    for c in verb.children:
+        if c.dep_ in ("acomp", "xcomp", "oprd") and c.lower_ in ATTITUDE_ADJECTIVES:
+            return c
+        if c.dep_ == "xcomp":
+            for cc in c.children:
+                if cc.dep_ == "acomp" and cc.lower_ in ATTITUDE_ADJECTIVES:
+                    return cc
+    return None
+
+
 def _reported(tok) -> bool:
     """True if ``tok`` sits inside the reported clause (``ccomp``) of a higher cue verb."""
     t, via_ccomp = tok, False
     for _ in range(8):
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         via_ccomp = via_ccomp or t.dep_ == "ccomp"
         t = t.head

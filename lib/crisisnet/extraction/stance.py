@@ -136,7 +136,7 @@ class ConceptMatcher:
             if base == -1:
                 stance = -stance if stance else -1
                 evidence = [f"cue '{cue}' is an oppose phrase"] + evidence
-            under_cue = cue_token is None or cue_token.is_ancestor(_head(toks))
+            under_cue = cue_token is None or _governs(cue_token, _head(toks))
             if cue_lemma in REVERSING and under_cue and (cue_token is None or cue_token.i not in inside):
                 stance = -stance if stance else -1
                 evidence = [cue_lemma] + evidence
@@ -150,12 +150,13 @@ class ConceptMatcher:
 
 class ConceptVectors:
     """Last resort for a statement whose words match no cue: the codebook concept whose label,
-    definition and cues are nearest in word-vector space (cosine), stance +1, low confidence.
+    definition and cues are nearest in word-vector space (cosine), stance 0 (no cue, so no
+    side can be read), low confidence.
 
     Uses the model's static word vectors on tokenized text only (no parsing), so it is cheap.
     """
 
-    def __init__(self, codebook, nlp, min_similarity: float = 0.5):
+    def __init__(self, codebook, nlp, min_similarity: float = 0.4):
         import numpy as np
 
         self.min_similarity = min_similarity
@@ -184,12 +185,26 @@ class ConceptVectors:
         best = int(np.argmax(sims))
         if sims[best] < self.min_similarity:
             return None
-        return ConceptStance(self.ids[best], 1, 0.25, f"nearest concept (similarity {sims[best]:.2f})", [])
+        return ConceptStance(self.ids[best], 0, 0.25, f"nearest concept (similarity {sims[best]:.2f})", [])
+
+
+def _governs(verb, tok) -> bool:
+    """True if ``verb`` dominates ``tok`` without a coordination on the way
+    ("rejected X and pushed for Y": *rejected* does not govern Y)."""
+    for _ in range(40):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "conj":
+            return False
+        tok = tok.head
+        if tok.i == verb.i:
+            return True
+    return False
 
 
 def _head(toks):
     ids = {t.i for t in toks}
-    return next((t for t in toks if t.head.i not in ids or t.head is t), toks[0])
+    return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
 
 
 def _flips(tok) -> list[str]:
@@ -231,7 +246,7 @@ def _polarity(cue_tokens, inside: set[int], cue_flips: bool = True) -> tuple[int
     tok = _head(cue_tokens)
     support = []
     for _ in range(30):
-        if tok.head is tok or tok.head.i not in inside:
+        if tok.head.i == tok.i or tok.head.i not in inside:
             break
         via_conj = tok.dep_ == "conj"
         tok = tok.head
