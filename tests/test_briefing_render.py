@@ -189,11 +189,14 @@ def test_cli_unknown_id_fails_before_running(tmp_path, capsys):
 
 def test_hostile_corpus_and_title_are_data_not_code(tmp_path):
     """Markup in quotes, names and the title is escaped; a title built to break out of a
-    Python string literal is injected by papermill as a literal and never runs."""
+    Python string literal is injected by papermill as a literal and never runs. With
+    ``network.html`` next to the report, the brief links it."""
     corpus = make_project(tmp_path / "hostile", hostile=True)
     marker = tmp_path / "PWNED"
     title = f'x"); open({str(marker)!r}, "w"); ("\\" <script>alert(2)</script>'
     out = tmp_path / "out"
+    out.mkdir()
+    (out / render.NETWORK_PAGE).write_text("<html></html>", encoding="utf-8")
     [path] = render.render_brief(C.open_brief(focus="lavrov", corpus=str(corpus), title=title).params,
                                  out, pdf=False)
     assert not marker.exists()
@@ -204,6 +207,7 @@ def test_hostile_corpus_and_title_are_data_not_code(tmp_path):
     assert doc.findall(".//script") == [] and SCRIPT in doc.text_content()
     render.check_offline(page)
     assert path.name == "actor-lavrov.html" and path.parent == out
+    assert doc.get_element_by_id("network-link").get("href") == "network.html"  # the hook
 
 
 def test_check_offline_refuses_remote_and_scripts():
@@ -223,7 +227,7 @@ def test_index_links_briefs_and_network_page(tmp_path):
     paths = [tmp_path / "actor-lavrov.html", tmp_path / "actor-lavrov.pdf"]
     page = brief_cli.index_page([(params, paths)], tmp_path)
     assert 'href="actor-lavrov.html"' in page and "network-link" not in page
-    (tmp_path / brief_cli.NETWORK_PAGE).write_text("<html></html>", encoding="utf-8")
+    (tmp_path / render.NETWORK_PAGE).write_text("<html></html>", encoding="utf-8")
     page = brief_cli.index_page([(params, paths)], tmp_path)
     assert 'id="network-link" href="network.html"' in page
     render.check_offline(page)
@@ -251,3 +255,21 @@ def test_screenshot_and_pdf_of_a_brief(seed_briefs, tmp_path):
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF") and data.count(b"/Type /Page") - data.count(b"/Type /Pages") >= 1
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_pdf_failure_replaces_neither_file(tmp_path, monkeypatch):
+    """When Chromium fails, the previous HTML and PDF stay and no draft is left behind."""
+    def broken(html_path, pdf_path):
+        raise CrisisnetError("chromium failed (exit 1)")
+
+    monkeypatch.setattr(render, "html_to_pdf", broken)
+    corpus = make_project(tmp_path / "mini")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "actor-peskov.html").write_text("OLD HTML", encoding="utf-8")
+    (out / "actor-peskov.pdf").write_bytes(b"%PDF old")
+    with pytest.raises(CrisisnetError, match="chromium failed"):
+        render.render_brief(C.open_brief(focus="peskov", corpus=str(corpus)).params, out, pdf=True)
+    assert (out / "actor-peskov.html").read_text(encoding="utf-8") == "OLD HTML"
+    assert (out / "actor-peskov.pdf").read_bytes() == b"%PDF old"
+    assert sorted(p.name for p in out.iterdir()) == ["actor-peskov.html", "actor-peskov.pdf"]

@@ -9,8 +9,9 @@ Examples::
 Every parameter is validated before the notebook runs (an unknown id names the
 closest match). Reports go to ``reports/`` by default as ``actor-<id>.html``
 and ``.pdf`` (file names are slugs of validated ids, never raw parameters);
-``--all`` also writes ``index.html`` linking every brief (and the interactive
-network page ``network.html`` when it is present in the output folder).
+``--all`` also writes ``index.html`` linking every brief; the index and every
+brief link the interactive network page ``network.html`` when it is present in
+the output folder (write it there first).
 A failed brief leaves the previous good report in place.
 """
 
@@ -24,13 +25,11 @@ from ..fileio import atomic_write_text
 from ..params import check_date_range
 from ..project import REPORTS, SOURCES
 from . import content
-from .render import page, relative, render_brief
+from .render import network_link, page, relative, render_brief
 from .sections import Html, esc
 
 #: the actors ``--all`` briefs on (the principals of the January 2022 talks)
 CORE_ACTORS = ("blinken", "sherman", "ryabkov", "peskov", "stoltenberg", "lavrov")
-#: the interactive network page (written by ``crisisnet.interactive``), linked from the index when present
-NETWORK_PAGE = "network.html"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -69,11 +68,9 @@ def index_page(entries: list[tuple[content.BriefParams, list[Path]]], out: Path)
         links = " · ".join(f'<a href="{esc(p.name)}">{esc(p.suffix[1:].upper())}</a>' for p in paths)
         items.append(f"<li>{esc(params.title)} ({esc(params.kind)} <code>{esc(params.focus)}</code>): "
                      f"{links}</li>")
-    network = ""
-    if (out / NETWORK_PAGE).exists():
-        network = (f'<p>Interactive network (hover a tie to read its quotes): '
-                   f'<a id="network-link" href="{NETWORK_PAGE}">{NETWORK_PAGE}</a></p>')
-    body = Html('<header class="brief-header"><h1>Briefing reports</h1></header>' + network
+    network = network_link(out)
+    body = Html('<header class="brief-header"><h1>Briefing reports</h1></header>'
+                + (f"<p>{network}</p>" if network else "")
                 + '<ul class="index-list">' + "".join(items) + "</ul>")
     return page("Briefing reports", body)
 

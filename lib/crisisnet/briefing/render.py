@@ -38,6 +38,8 @@ from .sections import esc
 NOTEBOOK = NOTEBOOKS / "06_briefing.ipynb"
 #: cells with this tag are narrative for notebook readers, left out of the rendered brief
 NOTEBOOK_ONLY_TAG = "notebook-only"
+#: the interactive network page (``crisisnet.interactive``), linked when it sits next to the briefs
+NETWORK_PAGE = "network.html"
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--disable-extensions", "--hide-scrollbars", "--mute-audio")
@@ -49,15 +51,28 @@ def css() -> str:
     return resources.files(__package__).joinpath("assets/brief.css").read_text(encoding="utf-8")
 
 
-def page(title: str, body: str, extra_css: str = "") -> str:
-    """A complete, self-contained HTML page around ``body`` (markup) with the CSS inlined."""
+def page(title: str, body: str, footer: str = "") -> str:
+    """A complete, self-contained HTML page around ``body`` and ``footer`` (markup), CSS inlined."""
+    foot = f"<footer class=\"links\">{footer}</footer>\n" if footer else ""
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{esc(title)}</title>\n<style>\n{css()}{extra_css}</style>\n</head>\n"
-            f"<body>\n<main class=\"brief\">\n{body}\n</main>\n</body>\n</html>\n")
+            f"<title>{esc(title)}</title>\n<style>\n{css()}</style>\n</head>\n"
+            f"<body>\n<main class=\"brief\">\n{body}\n{foot}</main>\n</body>\n</html>\n")
 
 
-def notebook_to_html(nb, title: str) -> str:
+def network_link(out_dir: str | Path) -> str:
+    """A link to the interactive network page when ``<out_dir>/network.html`` exists, else ``""``.
+
+    The hook between the briefs and the interactive page (``crisisnet.interactive``):
+    the page is opened next to the briefs, so the link is relative.
+    """
+    if (Path(out_dir) / NETWORK_PAGE).is_file():
+        return (f'<a id="network-link" href="{NETWORK_PAGE}">Interactive network</a> '
+                "(hover a tie to read the quotes behind it)")
+    return ""
+
+
+def notebook_to_html(nb, title: str, footer: str = "") -> str:
     """An executed notebook (``nbformat`` node, dict or JSON text) -> offline HTML page without code.
 
     Inputs, prompts and cells tagged :data:`NOTEBOOK_ONLY_TAG` are removed.
@@ -80,7 +95,7 @@ def notebook_to_html(nb, title: str) -> str:
                             exclude_input_prompt=True, exclude_output_prompt=True)
     exporter.register_preprocessor(TagRemovePreprocessor(config=cfg), enabled=True)
     body, _ = exporter.from_notebook_node(nb)
-    html = page(title, body)
+    html = page(title, body, footer)
     check_offline(html)
     return html
 
@@ -188,8 +203,9 @@ def render_brief(params: BriefParams, out_dir: str | Path = REPORTS, pdf: bool =
 
     Returns the written paths. Any failure raises :class:`CrisisnetError` before
     a file is replaced: the HTML is written only after the notebook ran and the
-    page passed :func:`check_offline`; the PDF is printed to a temporary file
-    and renamed.
+    page passed :func:`check_offline`; with ``pdf`` the PDF is printed first (from
+    a hidden draft of the HTML, to a temporary file) and the HTML is renamed into
+    place only after the PDF succeeded. When ``<out_dir>/network.html`` exists the page links to it.
     """
     out_dir = Path(out_dir)
     notebook = Path(notebook)
@@ -197,13 +213,22 @@ def render_brief(params: BriefParams, out_dir: str | Path = REPORTS, pdf: bool =
         executed = Path(tmp) / f"{params.slug}.ipynb"
         execute(notebook, output=executed, parameters=notebook_parameters(params),
                 cwd=notebook.parent)
-        html = notebook_to_html(executed.read_text(encoding="utf-8"), params.title)
+        html = notebook_to_html(executed.read_text(encoding="utf-8"), params.title,
+                                footer=network_link(out_dir))
     html_path = out_dir / f"{slugify(params.slug)}.html"
-    atomic_write_text(html_path, html)
-    written = [html_path]
-    if pdf:
-        written.append(html_to_pdf(html_path, html_path.with_suffix(".pdf")))
-    return written
+    if not pdf:
+        atomic_write_text(html_path, html)
+        return [html_path]
+    # print the PDF from a hidden copy first, so a Chromium failure replaces neither file
+    draft = out_dir / f".{html_path.name}.draft.html"
+    atomic_write_text(draft, html)
+    try:
+        pdf_path = html_to_pdf(draft, html_path.with_suffix(".pdf"))
+        os.replace(draft, html_path)
+    finally:
+        if draft.exists():
+            draft.unlink()
+    return [html_path, pdf_path]
 
 
 def relative(path: Path) -> str:

@@ -20,7 +20,21 @@ the mode and the cue. They cover the patterns reporting verbs take in news
   (a floating quote);
 * in transcripts (:mod:`.transcripts`) each guest turn's sentences are
   statements of the turn's speaker (mode ``transcript``); interviewer turns
-  are never credited to the guest.
+  are never credited to the guest; inside a turn "I"/"we" is the turn's
+  speaker and "he"/"she" is never the turn's speaker.
+
+Less common patterns, each a general rule of news writing:
+
+* a second clause of the reported speech after *but*/*though* with its own
+  subject is its own statement (:func:`split_clauses`);
+* ``..., adding that ...`` / ``..., saying ...`` participles continue the
+  speaker of the nearest cue verb above them;
+* publishing a speech-act noun is a statement: ``Russia has issued a series
+  of demands which ...``, ``put out a list of its concerns``;
+* reported attitudes: ``S seemed willing to ...``;
+* ``both officials`` / ``the two leaders`` name the last two people mentioned;
+* headlines that attribute with a colon: ``Moscow: US, NATO fail to ...``
+  (the label must be exactly a codebook name or alias).
 """
 
 from __future__ import annotations
@@ -61,14 +75,20 @@ class Attribution:
     confidence: float
     cue_lemma: str = ""
     cue_i: int = -1
+    #: a second clause split off the reported speech (kept only if it names a concept itself)
+    split: bool = False
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    if start > 0 and text[start] in "’'" and start + 1 < end and text[start + 1].isalpha():
+        # a content starting with a contraction ("’s not happening"): take its word back
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
-    if text[start:start + 4].lower() == "that" and start + 4 < end and not text[start + 4].isalnum():
+    if text[start:start + 4].lower() == "that" and start + 4 < end and text[start + 4] in " \t\u00a0,":
         start += 4
         while start < end and text[start] in _TRIM:
             start += 1
@@ -191,15 +211,15 @@ class Attributor:
         return out
 
     def _object_span(self, verb, comps, subject_toks):
-        if True:
-            toks = [t for c in comps for t in c.subtree]
-            extra = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
-                     and verb.lemma_ in ("accuse", "urge") for t in c.subtree]
-            toks += extra
-            excl = {t.i for t in subject_toks} | {verb.i}
-            toks = _without_participles([t for t in toks if t.i not in excl], verb)
-            if toks:
-                return _span_chars(sorted(toks, key=lambda t: t.i))
+        """The reported clause or object of a cue verb, less its subject and nested participles."""
+        toks = [t for c in comps for t in c.subtree]
+        extra = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+                 and verb.lemma_ in ("accuse", "urge") for t in c.subtree]
+        toks += extra
+        excl = {t.i for t in subject_toks} | {verb.i}
+        toks = _without_participles([t for t in toks if t.i not in excl], verb)
+        if toks:
+            return _span_chars(sorted(toks, key=lambda t: t.i))
         return None
 
     def _content_before(self, verb, subject_toks, sent):
@@ -220,7 +240,7 @@ class Attributor:
         return None
 
     # -- frames -----------------------------------------------------------
-    def frames(self, doc, quotes, date, ctx: DocumentSpeakers, para_starts, turn_speaker=None):
+    def frames(self, doc, quotes, date, ctx: DocumentSpeakers, para_starts, turn_speakers=()):
         """Every cue frame of ``doc``: (cue token, speaker resolution, content span, cue text)."""
         n_chars = _doc_len(doc)
         persons = self._person_mentions(doc, date)
@@ -283,8 +303,14 @@ class Attributor:
                 continue
             contents = [c for c in (_clip(c, tok.idx, para_starts, n_chars) for c in contents) if c]
             for part in parts:
+                turn_speaker = _turn_speaker(turn_speakers, tok.idx)
                 if turn_speaker and len(part) == 1 and part[0].lower_ in _FIRST_PERSON:
                     found = [Resolution(turn_speaker, "first person")]
+                elif len(part) == 1 and part[0].lower_ in _FIRST_PERSON:
+                    found = []  # "we said" outside a turn: the narrator, not a speaker
+                elif turn_speaker and len(part) == 1 and part[0].lower_ in PERSON_PRONOUNS:
+                    # in a turn, "he"/"she" is someone other than the person speaking
+                    found = [ctx.pronoun(part[0].lower_, para, exclude=turn_speaker)]
                 elif _is_pair(part):
                     found = self._pair(persons, part[0].i, date)
                 else:
@@ -325,12 +351,14 @@ class Attributor:
         para_starts = paragraph_index(text)
         turns = find_turns(text)
         out: list[Attribution] = []
+        turn_speakers: list[tuple[int, int, str]] = []
         if turns:
             for turn in turns:
                 res = None if turn.is_interviewer else self.resolver.resolve(
                     turn.label, date, names=[turn.label], recent=ctx.recent(), unknown=ctx.unknown)
                 if res is not None:
                     ctx.note(res.actor, bisect.bisect_right(para_starts, turn.start) - 1)
+                    turn_speakers.append((turn.start, turn.end, res.actor))
                 span = doc.char_span(turn.start, turn.end, alignment_mode="expand")
                 if span is None:
                     continue
@@ -340,7 +368,7 @@ class Attributor:
                         if e - s > 15:
                             out.append(Attribution(s, e, res.actor, "transcript", turn.label,
                                                    "turn", _CONF["turn"]))
-            frames = self.frames(doc, quotes, date, ctx, para_starts)
+            frames = self.frames(doc, quotes, date, ctx, para_starts, turn_speakers)
         else:
             out += self._headline_labels(text, para_starts, date, ctx)
             frames = self.frames(doc, quotes, date, ctx, para_starts)
@@ -372,10 +400,10 @@ class Attributor:
                             out.append(Attribution(s, e, res.actor, "direct", cue, res.how, conf, lemma, tok.i))
             elif content:
                 s, e = _trim(text, *content)
-                for s, e in split_clauses(doc, text, s, e):
+                for k, (s, e) in enumerate(split_clauses(doc, text, s, e)):
                     if e - s > 3:
                         out.append(Attribution(s, e, res.actor, "indirect", cue, res.how, conf * 0.95,
-                                               lemma, tok.i))
+                                               lemma, tok.i, split=k > 0))
         out += self._floating(quotes, used_quotes, out, text, para_starts, turns)
         return _dedupe(out)
 
@@ -511,6 +539,14 @@ def _is_pair(tokens) -> bool:
     words = [t.lower_ for t in tokens]
     return len(words) in (2, 3) and words[-1] in _PAIR_NOUNS and (
         words[0] == "both" or words[:2] == ["the", "two"])
+
+
+def _turn_speaker(turn_speakers, pos: int) -> str | None:
+    """The speaker of the transcript turn containing ``pos`` (None outside turns)."""
+    for start, end, actor in turn_speakers:
+        if start <= pos < end:
+            return actor
+    return None
 
 
 def _without_participles(tokens, verb):

@@ -91,7 +91,7 @@ class Extractor:
                 cue_tok = doc[att.cue_i] if att.cue_i >= 0 else None
                 found = self.matcher.analyse(span, att.cue_lemma, cue_tok)
                 how = ""
-                if not found:
+                if not found and not att.split:
                     # the content names no concept (a clipped or pronominal clause): fall
                     # back on the sentence around it, with lower confidence
                     sent = sentence_of(span[0])
@@ -99,7 +99,7 @@ class Extractor:
                     for cs in found:
                         cs.confidence = round(cs.confidence * 0.6, 3)
                     how = " (concept from the surrounding sentence)"
-                if not found and self.vectors is not None:
+                if not found and self.vectors is not None and not att.split:
                     nearest = self.vectors.nearest(span)
                     found = [nearest] if nearest else []
                     how = " (no cue: nearest concept by word vectors)"

@@ -232,10 +232,15 @@ class DocumentSpeakers:
     def note(self, actor_id: str, paragraph: int) -> None:
         self.history.append((actor_id, paragraph))
 
-    def pronoun(self, word: str, paragraph: int) -> Resolution | None:
-        """Resolve he/she (and their forms) to a person seen earlier in the document."""
+    def pronoun(self, word: str, paragraph: int, exclude: str | None = None) -> Resolution | None:
+        """Resolve he/she (and their forms) to a person seen earlier in the document.
+
+        ``exclude`` is an actor the pronoun cannot be (the speaker of the
+        transcript turn it occurs in, who would say "I").
+        """
         want = PRONOUN_GENDER.get(word.lower())
-        persons = [(a, p) for a, p in reversed(self.history) if self.resolver.is_person(a)]
+        persons = [(a, p) for a, p in reversed(self.history)
+                   if self.resolver.is_person(a) and a != exclude]
         if not persons:
             return None
 
