@@ -97,6 +97,19 @@ def test_concept_consensus_statuses(codebook):
     assert t.loc["nato_open_door", "blocs_oppose"] == "russia"
 
 
+def test_concept_consensus_uses_net_positions(codebook):
+    """russia on diplomacy: +1, +1, -1 -> net +1 -> supports (with usa: consensus across blocs);
+    on de_escalation usa +1, russia +1 and -1 -> net 0 -> mixed, so de_escalation is contested."""
+    st = make_statements([("usa", "diplomacy", 1), ("russia", "diplomacy", 1), ("russia", "diplomacy", 1),
+                          ("russia", "diplomacy", -1), ("usa", "de_escalation", 1),
+                          ("russia", "de_escalation", 1), ("russia", "de_escalation", -1)])
+    t = concept_consensus(st, "speaker", codebook).set_index("concept")
+    assert t.loc["diplomacy", "status"] == "consensus" and t.loc["diplomacy", "support"] == "russia, usa"
+    assert t.loc["de_escalation", "status"] == "contested" and t.loc["de_escalation", "mixed"] == "russia"
+    # actor_positions itself keeps the finer label: both sides were stated
+    assert actor_positions(st).set_index(["actor", "concept"]).loc[("russia", "diplomacy"), "position"] == "mixed"
+
+
 def test_seed_data_consensus_and_contested(seeds_project):
     """The seeds: every side supports diplomacy; the sides split on nato_open_door and security_guarantees."""
     t = concept_consensus(seeds_project.statements, "organization", seeds_project.codebook).set_index("concept")

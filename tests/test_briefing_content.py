@@ -18,17 +18,18 @@ from crisisnet.briefing import content as C
 from crisisnet.briefing import sections as S
 from crisisnet.briefing.figure import figure_data
 from crisisnet.errors import ParameterError
+from crisisnet.project import load_project
 
 
 @pytest.fixture(scope="module")
 def mini(tmp_path_factory):
-    return C.load_brief_project(str(make_project(tmp_path_factory.mktemp("mini") / "mini")))
+    return load_project(str(make_project(tmp_path_factory.mktemp("mini") / "mini")))
 
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     folder = make_project(tmp_path_factory.mktemp("hostile") / "hostile", hostile=True)
-    return C.load_brief_project(str(folder))
+    return load_project(str(folder))
 
 
 # -- parameters ------------------------------------------------------------------

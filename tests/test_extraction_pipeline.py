@@ -135,3 +135,22 @@ def test_pronouns_inside_a_turn_are_not_the_turn_speaker(patterns):
     # "he wants diplomacy" is Putin's (named just before), "We said" is Blinken's
     assert "putin" in set(t[t.text.str.contains("he wants diplomacy")].speaker)
     assert "blinken" in set(t[t.text.str.contains("talks must go on")].speaker)
+
+
+def test_committed_extracted_tables_validate_and_seeds_are_current(seeds_project, tmp_path):
+    """data/extracted/*.csv (written by `make extract`, behind notebook 05's figure) are valid and
+    the seeds table is what the extractor writes now (byte for byte)."""
+    from crisisnet.extraction import extract_corpus
+    from crisisnet.project import CORPORA, extracted_path
+    codebook = seeds_project.codebook
+    official = load_corpus(CORPORA["official-2022"])
+    table = load_statements(extracted_path("official-2022"), official, codebook)
+    assert set(table.source) == {"extracted"}
+    # interviewer turns are never credited: no extracted row starts inside a QUESTION turn
+    from crisisnet.extraction.transcripts import find_turns
+    for doc in official:
+        questions = [(t.start, t.end) for t in find_turns(doc.text) if t.is_interviewer]
+        rows = table[(table.doc_id == doc.id) & (table["mode"] == "transcript")]
+        assert not any(s <= r < e for r in rows.start for s, e in questions)
+    write_statements(extract_corpus(seeds_project.corpus, codebook), tmp_path / "seeds.csv")
+    assert (tmp_path / "seeds.csv").read_bytes() == extracted_path("seeds").read_bytes()

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest

@@ -231,8 +231,11 @@ def actor_positions(statements: pd.DataFrame, level: str = "speaker") -> pd.Data
 def concept_consensus(statements: pd.DataFrame, level: str = "organization", codebook=None) -> pd.DataFrame:
     """Consensus vs contested concepts, from actors' positions at ``level``.
 
-    Per concept: ``support``/``oppose``/``mixed``/``neutral`` list the actors (comma-separated,
-    sorted) in each position; ``blocs_support``/``blocs_oppose`` the blocs of supporters/opposers
+    An actor's side on a concept is its *net* position (DNA's ``subtract`` logic): ``support``
+    when it made more +1 than -1 statements, ``oppose`` when fewer, ``mixed`` when as many (and
+    at least one), ``neutral`` with only stance-0 mentions. So Russia's many calls for talks
+    outweigh one reported complaint about them. Per concept: ``support``/``oppose``/``mixed``/
+    ``neutral`` list the actors (comma-separated, sorted) on each side; ``blocs_support``/``blocs_oppose`` the blocs of supporters/opposers
     (codebook bloc; ``other`` without a codebook). ``contestation`` = 2 min(s, o) / (s + o) over
     the numbers of supporting and opposing actors (0 = one side only, 1 = evenly split).
     ``status``:
@@ -245,6 +248,9 @@ def concept_consensus(statements: pd.DataFrame, level: str = "organization", cod
     Sorted by status (consensus, contested, one-sided, no side), then contestation, then id.
     """
     pos = actor_positions(statements, level)
+    pos["position"] = np.select(
+        [pos.n_support > pos.n_oppose, pos.n_oppose > pos.n_support, pos.n_support > 0],
+        ["support", "oppose", "mixed"], default="neutral")
     bloc = (lambda a: codebook.actors[a].bloc if codebook is not None and a in codebook.actors else "other")
     recs = []
     for concept, grp in pos.groupby("concept", sort=True):

@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field, replace
 import pandas as pd
 
 from .errors import ParameterError, ValidationError
-from .filters import DUPLICATES, LEVELS, actor_column, select_statements
+from .filters import DUPLICATES, LEVELS, select_statements
 from .networks import (AGREEMENTS, ONE_MODE_NORMALIZATIONS, TWO_MODE_NORMALIZATIONS, Network,
                        actor_network, concept_network, two_mode_network)
 from .params import check_choice, check_date_range, check_ids

@@ -33,7 +33,7 @@ import pandas as pd
 
 from .analysis import actor_positions
 from .errors import ParameterError
-from .filters import actor_column, parse_dates
+from .filters import parse_dates
 from .networks import Network
 from .plotting import BLOC_COLORS, OKABE_ITO, STANCE_COLORS, TIE_COLORS
 

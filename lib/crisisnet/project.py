@@ -48,11 +48,27 @@ def extracted_path(corpus: str) -> Path:
     return EXTRACTED_DIR / f"{corpus}.csv"
 
 
-def load_project(corpus: str = "seeds", source: str = "coded") -> Project:
-    """Load a bundled corpus, the codebook, and its statements of ``source``.
+def _tables(name: str, folder: Path) -> tuple[Path | None, Path | None, Path]:
+    """(coded statements, interactions, extracted statements) paths of a corpus; None = has none.
 
-    ``corpus`` is a bundled corpus name (``seeds``, ``official-2022``) or a path
-    to a folder of ``.txt`` files; ``source`` is ``coded`` or ``extracted``.
+    Bundled corpora keep their tables in ``data/``; any other folder may carry
+    its own ``statements.csv`` (hand-coded), ``interactions.csv`` and
+    ``extracted.csv`` beside its ``.txt`` files.
+    """
+    if name in CORPORA:
+        coded, inter = CODED.get(name, (None, None))
+        return coded, inter, extracted_path(name)
+    own = lambda f: folder / f if (folder / f).is_file() else None  # noqa: E731
+    return own("statements.csv"), own("interactions.csv"), folder / "extracted.csv"
+
+
+def load_project(corpus: str = "seeds", source: str = "coded") -> Project:
+    """Load a corpus, its codebook, its statements of ``source`` and its interactions.
+
+    ``corpus`` is a bundled corpus name (``seeds``, ``official-2022``) or a
+    folder of ``.txt`` files, which may hold its own ``codebook.yaml`` (else the
+    bundled codebook is used), ``statements.csv``, ``interactions.csv`` and
+    ``extracted.csv``. ``source`` is ``coded`` or ``extracted``.
     """
     if source not in SOURCES:
         raise ParameterError(f"parameter source: {source!r} is not one of {', '.join(SOURCES)}")
@@ -60,25 +76,23 @@ def load_project(corpus: str = "seeds", source: str = "coded") -> Project:
     if corpus not in CORPORA and not folder.is_dir():
         raise ParameterError(f"parameter corpus: {corpus!r} is neither a bundled corpus "
                              f"({', '.join(CORPORA)}) nor a folder")
-    docs = load_corpus(folder)
-    codebook = load_codebook(CODEBOOK)
     name = corpus if corpus in CORPORA else folder.name
-    coded = CODED.get(name)
+    docs = load_corpus(folder)
+    own_codebook = folder / "codebook.yaml"
+    codebook = load_codebook(own_codebook if corpus not in CORPORA and own_codebook.is_file() else CODEBOOK)
+    coded, inter, extracted = _tables(corpus, folder)
     if source == "coded":
         if coded is None:
             raise ParameterError(f"parameter source: corpus {name!r} has no hand-coded statements; "
                                  "use source='extracted'")
-        statements = load_statements(coded[0], docs, codebook)
+        statements = load_statements(coded, docs, codebook)
     else:
-        path = extracted_path(name)
-        if not path.exists():
-            raise ParameterError(f"parameter source: no extracted statements for {name!r} at "
-                                 f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}; "
-                                 f"run: python -m crisisnet extract {folder} -o {path}")
-        statements = load_statements(path, docs, codebook)
-    if coded is not None:
-        interactions = load_interactions(coded[1], docs, codebook)
-    else:
-        interactions = pd.DataFrame(columns=INTERACTION_COLUMNS)
+        if not extracted.exists():
+            shown = extracted.relative_to(ROOT) if extracted.is_relative_to(ROOT) else extracted
+            raise ParameterError(f"parameter source: no extracted statements for {name!r} at {shown}; "
+                                 f"run: python -m crisisnet extract {corpus} -o {shown}")
+        statements = load_statements(extracted, docs, codebook)
+    interactions = (load_interactions(inter, docs, codebook) if inter is not None
+                    else pd.DataFrame(columns=INTERACTION_COLUMNS))
     return Project(name=name, source=source, corpus=docs, codebook=codebook,
                    statements=statements, interactions=interactions)

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import CrisisnetError
 from ..fileio import atomic_write_text
 from ..params import check_date_range
-from ..project import REPORTS, SOURCES
+from ..project import REPORTS, SOURCES, load_project
 from . import content
 from .render import network_link, page, relative, render_brief
 from .sections import Html, esc
@@ -77,7 +77,7 @@ def index_page(entries: list[tuple[content.BriefParams, list[Path]]], out: Path)
 
 def run(args) -> int:
     # validate every parameter of every brief before running anything
-    project = content.load_brief_project(args.corpus, args.source)
+    project = load_project(args.corpus, args.source)
     start, end = check_date_range("start", args.start, "end", args.end)
     in_range = content.restrict(project, start, end)
     jobs = [content.check_params(project.codebook, focus=focus, kind=kind, start=args.start,

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 import pandas as pd
 
@@ -26,7 +25,7 @@ from ..errors import ParameterError
 from ..filters import select_statements
 from ..networks import actor_network
 from ..params import check_choice, check_date_range, check_id
-from ..project import CORPORA, SOURCES, Project, load_project
+from ..project import SOURCES, Project, load_project
 
 #: how a stance reads in a sentence
 STANCE_WORDS = {1: "supports", -1: "opposes", 0: "mentions"}
@@ -137,43 +136,13 @@ def open_brief(*, focus, start="", end="", source="coded", corpus="seeds", title
     if not isinstance(corpus, str) or not corpus:
         raise ParameterError(f"parameter corpus: expected a corpus name or folder, got {corpus!r}")
     source = check_choice("source", source, SOURCES)
-    project = load_brief_project(corpus, source)
+    project = load_project(corpus, source)
     params = check_params(project.codebook, focus=focus, start=start, end=end, source=source,
                           corpus=corpus, title=title, kind=kind)
     return Brief(params=params, project=restrict(project, params.start, params.end))
 
 
 # -- loading -----------------------------------------------------------------
-def load_brief_project(corpus: str = "seeds", source: str = "coded") -> Project:
-    """The project a brief reads: a bundled corpus, or a self-contained project folder.
-
-    A bundled corpus name (``seeds``) goes to :func:`crisisnet.project.load_project`.
-    A folder holding ``statements.csv`` (and optionally ``interactions.csv`` and
-    ``codebook.yaml``, else the bundled codebook) next to its ``.txt`` files is
-    loaded as its own project with ``source="coded"`` (this is how the tests
-    build small corpora; ``load_project`` only knows the bundled tables).
-    """
-    folder = Path(corpus)
-    if corpus in CORPORA or not (folder / "statements.csv").is_file():
-        return load_project(corpus, source)
-    from ..codebook import load_codebook
-    from ..corpus import load_corpus
-    from ..project import CODEBOOK
-    from ..statements import INTERACTION_COLUMNS, load_interactions, load_statements
-    if source != "coded":
-        raise ParameterError(f"parameter source: project folder {folder.name!r} has hand-coded "
-                             "statements only; use source='coded'")
-    docs = load_corpus(folder)
-    codebook = load_codebook(folder / "codebook.yaml" if (folder / "codebook.yaml").is_file()
-                             else CODEBOOK)
-    statements = load_statements(folder / "statements.csv", docs, codebook)
-    inter = folder / "interactions.csv"
-    interactions = (load_interactions(inter, docs, codebook) if inter.is_file()
-                    else pd.DataFrame(columns=INTERACTION_COLUMNS))
-    return Project(name=folder.name, source=source, corpus=docs, codebook=codebook,
-                   statements=statements, interactions=interactions)
-
-
 def _in_range(dates: pd.Series, start: _dt.date | None, end: _dt.date | None) -> pd.Series:
     """Rows whose ISO date lies in [start, end]; undated rows are kept only when no bound is set."""
     d = dates.fillna("").astype(str)
