@@ -240,7 +240,7 @@ def concept_consensus(statements: pd.DataFrame, level: str = "organization", cod
     the numbers of supporting and opposing actors (0 = one side only, 1 = evenly split).
     ``status``:
 
-    * ``contested``  actors on both sides;
+    * ``contested``  actors on both sides, or an actor whose statements are evenly split;
     * ``consensus``  all sided actors on one side and they come from at least two blocs;
     * ``one-sided``  all sided actors on one side, from one bloc only;
     * ``no side``    only stance-0 mentions.
@@ -258,12 +258,10 @@ def concept_consensus(statements: pd.DataFrame, level: str = "organization", cod
         s, o = len(by["support"]), len(by["oppose"])
         bs = sorted({bloc(a) for a in by["support"]})
         bo = sorted({bloc(a) for a in by["oppose"]})
-        if s and o:
+        if (s and o) or by["mixed"]:
             status = "contested"
         elif s or o:
             status = "consensus" if len(bs or bo) >= 2 else "one-sided"
-        elif by["mixed"]:
-            status = "contested"
         else:
             status = "no side"
         recs.append({"concept": concept,
