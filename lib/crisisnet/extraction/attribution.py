@@ -176,7 +176,7 @@ class Attributor:
 
     # -- content ----------------------------------------------------------
     def _content(self, verb, subject_toks) -> tuple[int, int] | None:
-        doc = verb.doc
+        """The first content span of a cue verb (see :meth:`contents`)."""
         sent = sentence_of(verb)
         comps = [c for c in verb.children if c.dep_ in ("ccomp",) and c.i > verb.i]
         if verb.lemma_ == "point" and not comps:
