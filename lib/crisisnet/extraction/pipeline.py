@@ -71,11 +71,13 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 class Extractor:
     """The rules for one codebook: call it on (document, parsed chunks) to get statement rows."""
 
-    def __init__(self, codebook: Codebook, nlp=None):
+    def __init__(self, codebook: Codebook, nlp=None, use_vectors: bool = False):
         self.codebook = codebook
         self.attributor = Attributor(SpeakerResolver(codebook))
         self.matcher = ConceptMatcher(codebook)
-        self.vectors = ConceptVectors(codebook, nlp) if nlp is not None else None
+        # a statement is a position on a codebook concept: a span with no concept evidence is
+        # not a statement. The word-vector guess is opt-in (exploration only), off by default.
+        self.vectors = ConceptVectors(codebook, nlp) if (use_vectors and nlp is not None) else None
 
     def rows(self, document, parsed: list[tuple[int, object]]) -> list[dict]:
         """Statement rows of one document from its parsed chunks ``(offset, Doc)``."""
@@ -118,7 +120,8 @@ class Extractor:
 
 
 def extract_corpus(corpus: Corpus, codebook: Codebook, nlp=None, n_process: int = 1,
-                   progress: bool = False, batch_size: int = 16) -> pd.DataFrame:
+                   progress: bool = False, batch_size: int = 16,
+                   use_vectors: bool = False) -> pd.DataFrame:
     """Statements of every document of ``corpus``, in :data:`STATEMENT_COLUMNS` order.
 
     ``nlp`` defaults to :func:`crisisnet.nlp.load_model` (loaded once);
@@ -131,7 +134,7 @@ def extract_corpus(corpus: Corpus, codebook: Codebook, nlp=None, n_process: int 
         from ..nlp import load_model
         nlp = load_model()
     prepare(nlp)
-    extractor = Extractor(codebook, nlp)
+    extractor = Extractor(codebook, nlp, use_vectors=use_vectors)
     docs = list(corpus)
     pieces = [(d_i, off, piece) for d_i, d in enumerate(docs) for off, piece in chunks(d.text)]
     stream = nlp.pipe(((p, (d_i, off)) for d_i, off, p in pieces), as_tuples=True,
