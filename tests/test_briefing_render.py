@@ -207,7 +207,7 @@ def test_hostile_corpus_and_title_are_data_not_code(tmp_path):
     assert doc.findall(".//script") == [] and SCRIPT in doc.text_content()
     render.check_offline(page)
     assert path.name == "actor-lavrov.html" and path.parent == out
-    assert doc.get_element_by_id("network-link").get("href") == "network.html"  # the hook
+    assert doc.get_element_by_id("network-link").get("href") == "network.html#lavrov"  # the hook
 
 
 def test_check_offline_refuses_remote_and_scripts():
@@ -273,3 +273,16 @@ def test_pdf_failure_replaces_neither_file(tmp_path, monkeypatch):
     assert (out / "actor-peskov.html").read_text(encoding="utf-8") == "OLD HTML"
     assert (out / "actor-peskov.pdf").read_bytes() == b"%PDF old"
     assert sorted(p.name for p in out.iterdir()) == ["actor-peskov.html", "actor-peskov.pdf"]
+
+
+def test_cli_writes_the_interactive_page_the_brief_links(tmp_path):
+    """`brief` writes network.html (offline, with the briefed statements) beside the brief it links from."""
+    from crisisnet.cli import main
+    from crisisnet.interactive import remote_references
+
+    out = tmp_path / "reports"
+    assert main(["brief", "--actor", "peskov", "--no-pdf", "--out", str(out)]) == 0
+    network = (out / render.NETWORK_PAGE).read_text(encoding="utf-8")
+    assert remote_references(network) == [] and "peskov" in network
+    doc = lxml.html.document_fromstring((out / "actor-peskov.html").read_text(encoding="utf-8"))
+    assert doc.get_element_by_id("network-link").get("href") == "network.html#peskov"

@@ -9,9 +9,10 @@ Examples::
 Every parameter is validated before the notebook runs (an unknown id names the
 closest match). Reports go to ``reports/`` by default as ``actor-<id>.html``
 and ``.pdf`` (file names are slugs of validated ids, never raw parameters);
-``--all`` also writes ``index.html`` linking every brief; the index and every
-brief link the interactive network page ``network.html`` when it is present in
-the output folder (write it there first).
+``--all`` also writes ``index.html`` linking every brief. The interactive
+network page of the same statements (:mod:`crisisnet.interactive`) is written
+first as ``network.html`` in the output folder, and the index and every brief
+link to it.
 A failed brief leaves the previous good report in place.
 """
 
@@ -25,7 +26,7 @@ from ..fileio import atomic_write_text
 from ..params import check_date_range
 from ..project import REPORTS, SOURCES, load_project
 from . import content
-from .render import network_link, page, relative, render_brief
+from .render import NETWORK_PAGE, network_link, page, relative, render_brief
 from .sections import Html, esc
 
 #: the actors ``--all`` briefs on (the principals of the January 2022 talks)
@@ -75,6 +76,15 @@ def index_page(entries: list[tuple[content.BriefParams, list[Path]]], out: Path)
     return page("Briefing reports", body)
 
 
+def write_network_page(project, source: str, start: str, end: str, out: Path) -> Path:
+    """The interactive two-mode network of the briefed statements, as ``<out>/network.html``."""
+    from ..explorer import Explorer, Selection
+    sel = Selection(source=source, start=start, end=end, network="two-mode")
+    path = out / NETWORK_PAGE
+    atomic_write_text(path, Explorer({source: project}).page(sel))
+    return path
+
+
 def run(args) -> int:
     # validate every parameter of every brief before running anything
     project = load_project(args.corpus, args.source)
@@ -85,6 +95,7 @@ def run(args) -> int:
                                  title="" if args.all else args.title)
             for kind, focus in targets(in_range, args)]
     out = Path(args.out)
+    write_network_page(project, args.source, args.start, args.end, out)
     done, failed = [], []
     for params in jobs:
         try:

@@ -60,14 +60,16 @@ def page(title: str, body: str, footer: str = "") -> str:
             f"<body>\n<main class=\"brief\">\n{body}\n{foot}</main>\n</body>\n</html>\n")
 
 
-def network_link(out_dir: str | Path) -> str:
+def network_link(out_dir: str | Path, focus: str = "") -> str:
     """A link to the interactive network page when ``<out_dir>/network.html`` exists, else ``""``.
 
     The hook between the briefs and the interactive page (``crisisnet.interactive``):
-    the page is opened next to the briefs, so the link is relative.
+    the page is opened next to the briefs, so the link is relative; ``focus`` (a
+    validated actor or concept id) opens the page with that node selected.
     """
     if (Path(out_dir) / NETWORK_PAGE).is_file():
-        return (f'<a id="network-link" href="{NETWORK_PAGE}">Interactive network</a> '
+        anchor = f"#{esc(focus)}" if focus else ""
+        return (f'<a id="network-link" href="{NETWORK_PAGE}{anchor}">Interactive network</a> '
                 "(hover a tie to read the quotes behind it)")
     return ""
 
@@ -214,7 +216,7 @@ def render_brief(params: BriefParams, out_dir: str | Path = REPORTS, pdf: bool =
         execute(notebook, output=executed, parameters=notebook_parameters(params),
                 cwd=notebook.parent)
         html = notebook_to_html(executed.read_text(encoding="utf-8"), params.title,
-                                footer=network_link(out_dir))
+                                footer=network_link(out_dir, params.focus))
     html_path = out_dir / f"{slugify(params.slug)}.html"
     if not pdf:
         atomic_write_text(html_path, html)

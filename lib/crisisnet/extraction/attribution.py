@@ -54,10 +54,13 @@ say tell add note stress warn insist argue claim explain announce confirm deny a
 state declare suggest reiterate remark emphasize emphasise urge accuse reject counter underscore
 assert caution vow pledge promise maintain complain write tweet predict dismiss repeat threaten
 demand respond reply affirm highlight signal concede observe recall point describe propose
-charge contend allege insist agree criticize criticise condemn welcome""".split())
+charge contend allege insist agree criticize criticise condemn welcome discuss reaffirm""".split())
 #: cues whose direct object (not a clause) is the content: "rejected the proposals"
 OBJECT_CUES = frozenset("reject deny dismiss accuse urge condemn criticize criticise welcome "
-                        "propose demand threaten warn".split())
+                        "propose demand threaten warn discuss emphasize emphasise stress "
+                        "underscore reiterate reaffirm highlight".split())
+#: cues whose content may be the object of a preposition: "agreed on the importance of ..."
+PREP_CUES = {"agree": ("on", "to"), "insist": ("on",)}
 _TRIM = set(" \t\r\n\u00a0,.;:—–-\"“”‘’'()[]")
 _FIRST_PERSON = {"i", "we"}
 
@@ -114,7 +117,7 @@ def _mention_parts(head):
     return out
 
 
-_CONF = {"pair": 0.6, "alias": 0.9, "surname": 0.85, "role": 0.8, "collective": 0.8, "uncatalogued": 0.65,
+_CONF = {"pair": 0.6, "group": 0.6, "alias": 0.9, "surname": 0.85, "role": 0.8, "collective": 0.8, "uncatalogued": 0.65,
          "pronoun": 0.75, "pronoun (gender mismatch)": 0.55, "turn": 0.9, "first person": 0.8}
 
 
@@ -178,6 +181,12 @@ class Attributor:
     def _content(self, verb, subject_toks) -> tuple[int, int] | None:
         """The first content span of a cue verb (see :meth:`contents`)."""
         sent = sentence_of(verb)
+        clear = _make_clear(verb)
+        if clear is not None:
+            # "S made (it) clear that C": the clause hangs under "clear"
+            comps = [c for c in clear.children if c.dep_ in ("ccomp", "advcl") and c.i > clear.i]
+            if comps:
+                return self._object_span(verb, comps, subject_toks)
         comps = [c for c in verb.children if c.dep_ in ("ccomp",) and c.i > verb.i]
         if verb.lemma_ == "point" and not comps:
             # "S point to X as evidence that Y": X and what it is evidence of
@@ -186,8 +195,19 @@ class Attributor:
             comps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
         if not comps and verb.lemma_ not in ("say", "tell"):
             comps = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if not comps and verb.lemma_ == "say":
+            # "S said some positive things about X": a noun object that names what was said
+            comps = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                     and any(p.dep_ == "prep" and p.lower_ in ("about", "on") for p in c.children)]
         if not comps:
             comps = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not comps and verb.lemma_ in PREP_CUES:
+            comps = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in PREP_CUES[verb.lemma_]
+                     for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        if comps and verb.lemma_ in OBJECT_CUES and all(c.dep_ == "dobj" for c in comps):
+            # "discussed X, Y, and Z": the parser often hangs the later items on the verb
+            comps += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")
+                      and c.i > comps[-1].i]
         if comps:
             return self._object_span(verb, comps, subject_toks)
         return self._content_before(verb, subject_toks, sent)
@@ -203,6 +223,7 @@ class Attributor:
         for c in verb.children:
             if (c.dep_ == "conj" and c.i > verb.i and c.pos_ in ("VERB", "AUX")
                     and c.lemma_ not in CUE_LEMMAS
+                    and not any(x.dep_ == "nsubj" and x.lower_ in _FIRST_PERSON for x in c.children)
                     and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
                     and any(x.dep_ == "cc" and x.lower_ in _CLAUSE_LINKS for x in verb.children)):
                 toks = _without_participles(list(c.subtree), verb)
@@ -217,6 +238,7 @@ class Attributor:
                  and verb.lemma_ in ("accuse", "urge") for t in c.subtree]
         toks += extra
         excl = {t.i for t in subject_toks} | {verb.i}
+        excl |= {t.i for c in toks if _coordinated_cue(c) and c.i != verb.i for t in c.subtree}
         toks = _without_participles([t for t in toks if t.i not in excl], verb)
         if toks:
             return _span_chars(sorted(toks, key=lambda t: t.i))
@@ -240,14 +262,19 @@ class Attributor:
         return None
 
     # -- frames -----------------------------------------------------------
-    def frames(self, doc, quotes, date, ctx: DocumentSpeakers, para_starts, turn_speakers=()):
+    def frames(self, doc, quotes, date, ctx: DocumentSpeakers, para_starts, turn_speakers=(),
+               turns=()):
         """Every cue frame of ``doc``: (cue token, speaker resolution, content span, cue text)."""
         n_chars = _doc_len(doc)
         persons = self._person_mentions(doc, date)
         qspans = [(q.start, q.end) for q in quotes]
         qstarts = [q.start for q in quotes]
         out = []
+        last_group: tuple[list, int] = ([], -9)
+        interviewer = [(t.start, t.end) for t in turns if t.is_interviewer]
         for tok in doc:
+            if any(a <= tok.idx < b for a, b in interviewer):
+                continue  # what an interviewer reports is a question, not a statement
             para = bisect.bisect_right(para_starts, tok.idx) - 1
             cue = None
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
@@ -278,33 +305,50 @@ class Attributor:
                 contents = [_span_chars(obj.subtree)]
                 cue = tok.text
                 parts = [_same_paragraph(p, tok, para_starts) for p in _mention_parts(subject)]
-            elif tok.lemma_ in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+            elif (tok.lemma_ in CUE_LEMMAS or _make_clear(tok) is not None) and tok.pos_ in ("VERB", "AUX"):
                 if _inside(tok.idx, qspans, qstarts):
                     continue
                 if any(c.dep_ in ("auxpass",) for c in tok.children):
                     continue
                 if tok.lemma_ == "point" and not any(c.lower_ in ("out", "to") for c in tok.children):
                     continue
-                if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-                    continue  # "a demand for NATO to dismiss ...": not a speech act
+                if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not (
+                        tok.lemma_ == "discuss" and tok.dep_ in ("advcl", "xcomp")
+                        and tok.head.pos_ in ("VERB", "AUX")):
+                    # "a demand for NATO to dismiss ...": not a speech act; but "S spoke with
+                    # Y to discuss Z" (a call's purpose) is S's statement of Z
+                    continue
                 participle = tok.tag_ == "VBG" and tok.dep_ == "advcl"
-                if _reported(tok) and not participle:
+                coordinated = _coordinated_cue(tok)
+                if _reported(tok) and not participle and coordinated is None:
                     continue  # a cue inside another frame's reported clause is content
-                subject = self._participle_subject(tok) if participle else self._subject(tok)
+                if coordinated is not None:
+                    subject = self._subject(coordinated)
+                else:
+                    subject = self._participle_subject(tok) if participle else self._subject(tok)
                 if subject is None:
                     continue
-                if subject.lower_ in ("it", "there", "this", "that", "which", "who"):
+                it_res = None
+                if subject.lower_ == "it":
+                    it_res = self._it_antecedent(subject, para_starts)
+                    if it_res is None:
+                        continue
+                elif subject.lower_ in ("there", "this", "that", "which", "who"):
                     continue
                 parts = [_same_paragraph(p, tok, para_starts) for p in _mention_parts(subject)]
                 contents = self.contents(tok, [t for p in parts for t in p])
                 cue = tok.text if tok.lemma_ != "point" else tok.text + " " + next(
                     c.lower_ for c in tok.children if c.lower_ in ("out", "to"))
+                if _make_clear(tok) is not None:
+                    cue = f"{tok.text} clear"
             else:
                 continue
             contents = [c for c in (_clip(c, tok.idx, para_starts, n_chars) for c in contents) if c]
             for part in parts:
                 turn_speaker = _turn_speaker(turn_speakers, tok.idx)
-                if turn_speaker and len(part) == 1 and part[0].lower_ in _FIRST_PERSON:
+                if len(part) == 1 and part[0].lower_ == "it":
+                    found = [self._it_antecedent(part[0], para_starts)]
+                elif turn_speaker and len(part) == 1 and part[0].lower_ in _FIRST_PERSON:
                     found = [Resolution(turn_speaker, "first person")]
                 elif len(part) == 1 and part[0].lower_ in _FIRST_PERSON:
                     found = []  # "we said" outside a turn: the narrator, not a speaker
@@ -313,6 +357,12 @@ class Attributor:
                     found = [ctx.pronoun(part[0].lower_, para, exclude=turn_speaker)]
                 elif _is_pair(part):
                     found = self._pair(persons, part[0].i, date)
+                elif _is_group(part):
+                    found = self._group(persons, part[0], para_starts)
+                    last_group = (found, para)
+                elif len(part) == 1 and part[0].lower_ == "they" and last_group[0] and (
+                        para - last_group[1] <= 1):
+                    found = last_group[0]  # "The participants discussed X. They agreed on Y."
                 else:
                     found = [self._resolve_tokens(part, ctx, date, para)]
                 for res in found:
@@ -333,6 +383,40 @@ class Attributor:
                 if res and not res.actor.startswith("unk:") and self.resolver.is_person(res.actor):
                     out.append((ent.start, res.actor))
         return out
+
+    def _it_antecedent(self, it, para_starts) -> Resolution | None:
+        """"Russia is doing X. Yes, it said Y": ``it`` as the subject of a cue verb is the last
+        collective (state, organization) named before it in the same or the previous sentence
+        of its paragraph; None when there is none (then ``it`` is not a speaker)."""
+        doc = it.doc
+        sent = sentence_of(it)
+        lo = sent.start
+        if sent.start > 0:
+            prev = sentence_of(doc[sent.start - 1])
+            if _para_bounds(prev.start_char, para_starts, _doc_len(doc))[0] == \
+                    _para_bounds(it.idx, para_starts, _doc_len(doc))[0]:
+                lo = prev.start
+        for ent in reversed([e for e in doc[lo:it.i].ents if e.label_ in ("GPE", "ORG", "NORP")]):
+            res = self.resolver.resolve_exact(ent.text)
+            if res is not None and not self.resolver.is_person(res.actor):
+                return Resolution(res.actor, "collective")
+        return None
+
+    @staticmethod
+    def _group(persons, tok, para_starts) -> list[Resolution]:
+        """"The participants": every codebook person named before ``tok`` in the same or the
+        previous paragraph (a multi-party readout lists them in its first sentence)."""
+        doc = tok.doc
+        para = bisect.bisect_right(para_starts, tok.idx) - 1
+        for back in (0, 1):  # the cue's paragraph, else the one before
+            seen: list[str] = []
+            for j, actor in persons:
+                p = bisect.bisect_right(para_starts, doc[j].idx) - 1
+                if j < tok.i and p == para - back and actor not in seen:
+                    seen.append(actor)
+            if len(seen) >= 2:
+                return [Resolution(a, "group") for a in seen]
+        return []
 
     def _pair(self, persons, i: int, date) -> list[Resolution]:
         """"both officials" / "the two leaders": the last two people named before token ``i``."""
@@ -368,7 +452,7 @@ class Attributor:
                         if e - s > 15:
                             out.append(Attribution(s, e, res.actor, "transcript", turn.label,
                                                    "turn", _CONF["turn"]))
-            frames = self.frames(doc, quotes, date, ctx, para_starts, turn_speakers)
+            frames = self.frames(doc, quotes, date, ctx, para_starts, turn_speakers, turns)
         else:
             out += self._headline_labels(text, para_starts, date, ctx)
             frames = self.frames(doc, quotes, date, ctx, para_starts)
@@ -539,6 +623,41 @@ def _is_pair(tokens) -> bool:
     words = [t.lower_ for t in tokens]
     return len(words) in (2, 3) and words[-1] in _PAIR_NOUNS and (
         words[0] == "both" or words[:2] == ["the", "two"])
+
+
+_GROUP_NOUNS = {"participants", "attendees", "interlocutors"}
+
+
+def _is_group(tokens) -> bool:
+    """``the participants`` / ``all participants``: every person the text listed before."""
+    words = [t.lower_ for t in tokens if t.lower_ not in ("the", "all")]
+    return len(words) == 1 and words[0] in _GROUP_NOUNS
+
+
+def _make_clear(verb):
+    """The ``clear`` of "S made (it) clear that ...", or None."""
+    if verb.lemma_ != "make":
+        return None
+    for c in verb.children:
+        if c.lower_ == "clear" and c.dep_ in ("ccomp", "oprd", "acomp", "xcomp", "dobj", "advmod"):
+            return c
+    return None
+
+
+def _coordinated_cue(tok):
+    """The higher cue verb of "S emphasized that X and urged Y", when the parser hangs the second
+    cue verb (``urged``, no subject of its own) on the reported clause: None otherwise."""
+    if tok.dep_ != "conj" or tok.lemma_ not in CUE_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp":
+        return None
+    higher = clause.head
+    if higher.lemma_ in CUE_LEMMAS and higher.pos_ in ("VERB", "AUX") and higher.i < clause.i:
+        return higher
+    return None
 
 
 def _turn_speaker(turn_speakers, pos: int) -> str | None:

@@ -85,15 +85,22 @@ class Extractor:
         out = []
         for offset, doc in parsed:
             text = doc.text
-            for att in self.attributor.attribute(doc, text, date):
+            atts = self.attributor.attribute(doc, text, date)
+            found_by = []
+            for att in atts:
                 span = doc.char_span(att.start, att.end, alignment_mode="expand")
                 if span is None:
+                    found_by.append(None)
                     continue
-                s, e = offset + att.start, offset + att.end
                 cue_tok = doc[att.cue_i] if att.cue_i >= 0 else None
                 found = self.matcher.analyse(span, att.cue_lemma, cue_tok)
                 how = ""
-                if not found and not att.split:
+                if att.mode == "transcript":
+                    # a concept named inside what the turn reports someone else said is theirs
+                    others = [(b.start, b.end) for b in atts if b.mode != "transcript"
+                              and b.speaker != att.speaker and b.start < att.end and att.start < b.end]
+                    found = [cs for cs in found if not any(s0 <= cs.pos < e0 for s0, e0 in others)]
+                elif not found and not att.split:
                     # the content names no concept (a clipped or pronominal clause): fall
                     # back on the sentence around it, with lower confidence
                     sent = sentence_of(span[0])
@@ -105,6 +112,9 @@ class Extractor:
                     nearest = self.vectors.nearest(span)
                     found = [nearest] if nearest else []
                     how = " (no cue: nearest concept by word vectors)"
+                found_by.append((span, found, how))
+            for att, start, end, found, how in transcript_runs(atts, found_by, text):
+                s, e = offset + start, offset + end
                 for cs in found:
                     out.append({
                         "doc_id": document.id, "start": s, "end": e, "text": document.text[s:e],
@@ -117,6 +127,51 @@ class Extractor:
                         "note": f"speaker via {att.how}; {cs.note()}{how}",
                     })
         return out
+
+
+def _continues(span) -> bool:
+    """True if a transcript sentence refers back to the one before with a demonstrative
+    pronoun as subject or object ("That's what we're focused on", "if we see that, ...")."""
+    return any(t.lower_ in ("that", "this") and t.pos_ == "PRON"
+               and t.dep_ in ("nsubj", "nsubjpass", "dobj") for t in span)
+
+
+def transcript_runs(atts, found_by, text):
+    """(attribution, start, end, concepts, how) of each statement.
+
+    Outside transcripts every attribution with concept evidence is a statement. A
+    transcript turn is cut into sentences; a sentence with no concept evidence is not a
+    statement, and a run of adjacent sentences of one speaker is one statement when each
+    later sentence refers back to the one before ("We have yet to see a pullback. That's
+    what we're focused on. And if we see that, it would help diplomacy."). The first
+    concept of each kind in the run decides its stance.
+    """
+    out = []
+    run = None  # [att, start, end, {concept: ConceptStance}, how]
+
+    def close():
+        if run is not None and run[3]:
+            out.append((run[0], run[1], run[2], list(run[3].values()), run[4]))
+
+    for att, fb in zip(atts, found_by):
+        if fb is None:
+            continue
+        span, found, how = fb
+        if att.mode != "transcript":
+            if found:
+                out.append((att, att.start, att.end, found, how))
+            continue
+        adjacent = (run is not None and run[0].speaker == att.speaker and run[2] <= att.start
+                    and not any(ch.isalnum() or ch == "\n" for ch in text[run[2]:att.start]))
+        if adjacent and _continues(span):
+            run[2] = att.end
+            for cs in found:
+                run[3].setdefault(cs.concept, cs)
+            continue
+        close()
+        run = [att, att.start, att.end, {cs.concept: cs for cs in found}, how] if found else None
+    close()
+    return out
 
 
 def extract_corpus(corpus: Corpus, codebook: Codebook, nlp=None, n_process: int = 1,

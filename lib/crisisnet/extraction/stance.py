@@ -33,6 +33,14 @@ unacceptable dangerous condemn criticize criticise end abandon limit restrict
 impossible pointless silly withdraw freeze dismiss scrap
 undermine violate non-expansion nonexpansion""".split())
 NEGATIONS = frozenset("not n't never no without neither nor cannot none".split())
+#: verbs of perception: negating them reports an absence, not opposition
+#: ("we have not seen any pullback" does not oppose a pullback)
+PERCEPTION = frozenset("see observe notice witness detect".split())
+#: words of increase: next to a cue of a concept whose `support` text is a reduction
+#: ("reduce or withdraw", "pull-back"), they take the other side ("more troops in Europe")
+INCREASING = frozenset("""more increase increased increasing boost boosted strengthen strengthened
+reinforce reinforced bolster bolstered expand expanded additional step stepping""".split())
+REDUCTION_WORDS = ("reduce", "withdraw", "pull-back", "pull back", "roll back", "rollback", "less ")
 #: words that confirm support (evidence only, no flip)
 SUPPORTIVE = frozenset("""
 support defend uphold commit committed prefer ready prepared willing open welcome agree choose
@@ -49,6 +57,8 @@ class ConceptStance:
     confidence: float
     cue: str
     evidence: list[str] = field(default_factory=list)
+    #: character offset of the first matched cue word (-1 if unknown)
+    pos: int = -1
 
     def note(self) -> str:
         ev = ", ".join(self.evidence) if self.evidence else "none"
@@ -84,6 +94,9 @@ class ConceptMatcher:
             self.by_first.setdefault(words[0], []).append(ci)
         #: cues that only the concept's `oppose` text uses carry stance -1 by themselves
         self.base: dict[tuple[str, str], int] = {}
+        #: concepts whose support is a reduction (words of increase near their cue oppose them)
+        self.reduction = {c.id for c in codebook.concepts.values()
+                          if any(w in _norm(c.support) for w in REDUCTION_WORDS)}
         for concept in codebook.concepts.values():
             sup, opp = _norm(concept.support), _norm(concept.oppose)
             for cue in concept.cues:
@@ -96,7 +109,8 @@ class ConceptMatcher:
 
     def _match(self, tokens) -> list[tuple[str, str, list]]:
         """(concept, cue text, matched tokens) for each concept, first match wins per concept."""
-        words = [t for t in tokens if not t.is_space and t.text not in ("-", "–")]
+        words = [t for t in tokens if not t.is_space and t.text not in ("-", "–")
+                 and not (t.is_quote or t.text in "‘’“”\"'")]
         forms = [(_norm(t.text), _norm(t.lemma_)) for t in words]
         # candidate cues by the position of their first word (cue order decides ties)
         hits: dict[int, list[int]] = {}
@@ -115,6 +129,8 @@ class ConceptMatcher:
                 if i + n > len(words) or any(j in taken for j in range(i, i + n)):
                     continue
                 if all(cue[k] in forms[i + k] for k in range(n)):
+                    if n == 1 and _engage_in(words[i]):
+                        continue
                     found[cid] = (cid, " ".join(cue), words[i:i + n])
                     taken.update(range(i, i + n))
                     break
@@ -140,11 +156,16 @@ class ConceptMatcher:
             if cue_lemma in REVERSING and under_cue and (cue_token is None or cue_token.i not in inside):
                 stance = -stance if stance else -1
                 evidence = [cue_lemma] + evidence
+            if cid in self.reduction:
+                more = _increase(toks, inside)
+                if more:
+                    stance = -stance if stance else -1
+                    evidence = [more] + evidence
             if stance == 0:
-                out.append(ConceptStance(cid, 1, 0.4, cue, []))
+                out.append(ConceptStance(cid, 1, 0.4, cue, [], toks[0].idx))
             else:
                 conf = min(0.95, 0.55 + 0.1 * len(evidence))
-                out.append(ConceptStance(cid, stance, round(conf, 3), cue, evidence))
+                out.append(ConceptStance(cid, stance, round(conf, 3), cue, evidence, toks[0].idx))
         return out
 
 
@@ -202,17 +223,43 @@ def _governs(verb, tok) -> bool:
     return False
 
 
+def _engage_in(tok) -> bool:
+    """"engaged in exercises", "engages in aggression": *engage in* is doing, not talking."""
+    return tok.lemma_.lower() == "engage" and tok.pos_ == "VERB" and any(
+        c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
+
+
+def _increase(cue_tokens, inside: set[int]) -> str:
+    """A word of increase modifying the cue or on its way up (``more`` troops, ``increasing``
+    their presence), outside the cue itself; '' if none."""
+    ids = {t.i for t in cue_tokens}
+    cands = [c for t in cue_tokens for c in t.children if c.i not in ids]
+    tok = _head(cue_tokens)
+    for _ in range(3):
+        if tok.head.i == tok.i or tok.head.i not in inside:
+            break
+        tok = tok.head
+        cands.append(tok)
+    for c in cands:
+        if c.i in inside and (_norm(c.lemma_) in INCREASING or _norm(c.text) in INCREASING):
+            return f"+{_norm(c.text)} (increase)"
+    return ""
+
+
 def _head(toks):
     ids = {t.i for t in toks}
     return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
 
 
 def _flips(tok) -> list[str]:
-    """Reversing or negating words on ``tok`` itself and its negation children."""
+    """Reversing or negating words on ``tok`` itself and its negation children (a negated
+    verb of perception, "have not seen", does not flip)."""
     out = []
     lem, low = _norm(tok.lemma_), _norm(tok.text)
     if lem in REVERSING or low in REVERSING or low in NEGATIONS:
         out.append((low, tok.i))
+    if lem in PERCEPTION:
+        return out
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and _norm(c.text) in NEGATIONS):
             out.append((_norm(c.text), c.i))
