@@ -22,6 +22,7 @@ from crisisnet.briefing import content as C
 from crisisnet.briefing import render
 from crisisnet.briefing.sections import MAX_QUOTES, MAX_TIES
 from crisisnet.cli import main
+from crisisnet.project import ROOT
 from crisisnet.errors import CrisisnetError
 from crisisnet.project import CODED, load_project
 
@@ -158,7 +159,7 @@ def test_reports_are_offline_and_codeless(seed_briefs):
         low = page.lower()
         for needle in ("require.js", "mathjax", "cdn.", "from crisisnet", "display(html"):
             assert needle not in low, (focus, needle)
-        assert "/work/" not in page and "Traceback" not in page
+        assert str(ROOT) not in page and "Traceback" not in page
 
 
 # -- error paths and safety --------------------------------------------------------
@@ -277,7 +278,6 @@ def test_pdf_failure_replaces_neither_file(tmp_path, monkeypatch):
 
 def test_cli_writes_the_interactive_page_the_brief_links(tmp_path):
     """`brief` writes network.html (offline, with the briefed statements) beside the brief it links from."""
-    from crisisnet.cli import main
     from crisisnet.interactive import remote_references
 
     out = tmp_path / "reports"

@@ -15,6 +15,7 @@ import pytest
 from crisisnet.interactive import (edge_text, network_graph, network_html, remote_references,
                                    script_json, vis_data, write_network_html)
 from crisisnet.networks import actor_network, two_mode_network
+from crisisnet.project import ROOT
 
 NASTY = '</script><script>alert("x")</script> & <b>bold</b>'
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
@@ -128,6 +129,6 @@ def test_committed_page_is_offline_and_escaped():
         pytest.skip("run notebooks/08_explorer.ipynb to write the page")
     page = path.read_text(encoding="utf-8")
     assert remote_references(page) == []
-    assert "new vis.Network(" in page and "/work/" not in page
+    assert "new vis.Network(" in page and str(ROOT) not in page
     data = embedded_data(page)
     assert data["edges"] and all(e["title"] for e in data["edges"])
