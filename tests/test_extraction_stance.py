@@ -64,3 +64,41 @@ def test_oppose_phrase_of_the_codebook_carries_its_own_stance(nlp):
     doc = nlp("The documents rejected the demand for a pledge that Ukraine will never join.")
     # "never join" is an oppose phrase (-1) and the rejection flips it: +1
     assert {c.concept: c.stance for c in m.analyse(doc[:])} == {"nato_open_door": 1}
+
+
+def test_quote_marks_inside_a_cue_are_ignored(nlp, matcher):
+    assert stances(nlp, matcher, "Washington offered economic ‘punishments’ as a deterrent.") == {
+        "sanctions": 1}
+
+
+def test_a_negated_verb_of_perception_does_not_flip(nlp, matcher):
+    # not having seen sanctions yet is no opposition to them
+    assert stances(nlp, matcher, "We have not seen any sanctions so far.") == {"sanctions": 1}
+
+
+def test_engage_in_is_doing_not_diplomacy(nlp, matcher):
+    assert stances(nlp, matcher, "Russia says it has engaged in exercises near the border.") == {}
+    assert stances(nlp, matcher, "In that case, they should engage.") == {"diplomacy": 1}
+
+
+def test_increase_opposes_a_reduction_concept_unless_reported_as_fact(nlp):
+    import tempfile, pathlib
+    from crisisnet.codebook import load_codebook
+    from extraction_helpers import CODEBOOK_YAML
+    extra = """  - id: rollback
+    label: Rollback of forces
+    definition: Fewer forces in the east.
+    support: Calls to reduce or withdraw forces in the east.
+    oppose: Defends reinforcement.
+    cues: [troops in the east]
+"""
+    folder = pathlib.Path(tempfile.mkdtemp())
+    (folder / "cb.yaml").write_text(CODEBOOK_YAML.rstrip("\n") + "\n" + extra, encoding="utf-8")
+    m = ConceptMatcher(load_codebook(folder / "cb.yaml"))
+
+    def st(text):
+        return {c.concept: c.stance for c in m.analyse(nlp(text)[:])}
+    assert st("Poland welcomes more troops in the east.") == {"rollback": -1}
+    assert st("Warsaw wants to keep increasing troops in the east.") == {"rollback": -1}
+    # a reported increase (own subject) is a fact the speaker may deplore: no flip
+    assert st("The alliance has increased troops in the east.") == {"rollback": 1}

@@ -34,7 +34,26 @@ Less common patterns, each a general rule of news writing:
 * reported attitudes: ``S seemed willing to ...``;
 * ``both officials`` / ``the two leaders`` name the last two people mentioned;
 * headlines that attribute with a colon: ``Moscow: US, NATO fail to ...``
-  (the label must be exactly a codebook name or alias).
+  (the label must be exactly a codebook name or alias); comma-joined parts of three
+  words or more are separate statements (``..., more talks possible``).
+
+Readouts and transcripts (official documents):
+
+* readout cue verbs take their object as content: ``The Secretary emphasized /
+  underscored / reiterated X`` (:data:`OBJECT_CUES`), ``agreed on X`` (:data:`PREP_CUES`),
+  ``made (it) clear that C``, and a call's purpose ``S spoke with Y to discuss Z``;
+* ``He emphasized that X and urged Y``: a cue verb the parser hangs on the reported
+  clause (no subject of its own) is a second cue of the same speaker, and its content is
+  cut out of the first one;
+* ``The participants discussed X`` names every codebook person listed in the same (else
+  the previous) paragraph, and a following ``They agreed ...`` the same group;
+* ``it`` as the subject of a cue is the last collective named in the same or the
+  previous sentence ("... what Russia is doing. Yes, it said ..."), else no speaker;
+* frames inside interviewer turns are skipped (a question is not a statement), a turn's
+  sentences are kept whole (a leading ``That`` is not a complementizer), and a second
+  clause whose subject is ``I``/``we`` is not split off a third party's reported speech.
+  Which turn sentences become statements (only those with concept evidence, runs joined
+  by back-reference) is decided in :func:`.pipeline.transcript_runs`.
 """
 
 from __future__ import annotations
@@ -82,7 +101,7 @@ class Attribution:
     split: bool = False
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int, strip_that: bool = True) -> tuple[int, int]:
     if start > 0 and text[start] in "’'" and start + 1 < end and text[start + 1].isalpha():
         # a content starting with a contraction ("’s not happening"): take its word back
         while start > 0 and not text[start - 1].isspace():
@@ -91,7 +110,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in _TRIM:
         end -= 1
-    if text[start:start + 4].lower() == "that" and start + 4 < end and text[start + 4] in " \t\u00a0,":
+    if strip_that and text[start:start + 4].lower() == "that" and start + 4 < end and text[start + 4] in " \t\u00a0,":
         start += 4
         while start < end and text[start] in _TRIM:
             start += 1
@@ -448,7 +467,9 @@ class Attributor:
                     continue
                 if res is not None:
                     for sent in span.sents:
-                        s, e = _trim(text, max(sent.start_char, turn.start), min(sent.end_char, turn.end))
+                        # a turn's sentence is kept whole ("That is what ..." is no complementizer)
+                        s, e = _trim(text, max(sent.start_char, turn.start), min(sent.end_char, turn.end),
+                                     strip_that=False)
                         if e - s > 15:
                             out.append(Attribution(s, e, res.actor, "transcript", turn.label,
                                                    "turn", _CONF["turn"]))
@@ -506,9 +527,19 @@ class Attributor:
             para = bisect.bisect_right(para_starts, m.start()) - 1
             ctx.note(res.actor, para)
             s, e = _trim(text, m.start("content"), m.end("content"))
-            if e - s > 3:
-                out.append(Attribution(s, e, res.actor, "indirect", f"{label}:", "headline label",
-                                       _CONF.get(res.how, 0.6) * 0.9, "", -1))
+            # "Moscow: US, NATO fail to address X, more talks possible": comma-joined parts of
+            # three words or more are separate statements (each must name a concept itself)
+            cuts, begin = [], s
+            for c in re.finditer(r",\s+", text[s:e]):
+                left, right = text[begin:s + c.start()], text[s + c.end():e]
+                if len(left.split()) >= 3 and len(right.split()) >= 3:
+                    cuts.append((begin, s + c.start()))
+                    begin = s + c.end()
+            cuts.append((begin, e))
+            for k, (a, b) in enumerate(cuts):
+                if b - a > 3:
+                    out.append(Attribution(a, b, res.actor, "indirect", f"{label}:", "headline label",
+                                           _CONF.get(res.how, 0.6) * 0.9, "", -1, split=k > 0))
         return out
 
     def _floating(self, quotes, used, found, text, para_starts, turns):

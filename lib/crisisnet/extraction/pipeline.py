@@ -7,6 +7,14 @@ parse. The result has the columns of the hand-coded table
 (:data:`crisisnet.statements.STATEMENT_COLUMNS`) with ``source="extracted"``,
 so every network can switch between the two with one parameter.
 
+A statement is a position on a codebook concept: an attribution whose span (or, for
+reported speech only, its sentence) names no concept cue yields no row. A transcript turn
+yields only its sentences with concept evidence; adjacent sentences that refer back with a
+demonstrative ("That's what we're focused on") join the statement before them
+(:func:`transcript_runs`), and concepts inside a third party's reported speech in a turn
+are that party's, not the turn speaker's. A content that is only an anaphoric claim noun
+("Moscow denies **the allegation**") takes its concept from the sentence before.
+
 Long documents are parsed in chunks cut at paragraph breaks (spaCy refuses
 texts over ``nlp.max_length`` and its memory grows with length); a document
 that still fails is reported in ``df.attrs["skipped"]`` and the run goes on.
@@ -105,9 +113,15 @@ class Extractor:
                     # back on the sentence around it, with lower confidence
                     sent = sentence_of(span[0])
                     found = self.matcher.analyse(sent, att.cue_lemma, cue_tok)
+                    how = " (concept from the surrounding sentence)"
+                    if not found and _anaphoric(span) and sent.start > 0:
+                        # "Moscow denies the allegation.": the allegation is the sentence before,
+                        # and the cue verb (deny, reject) takes a side on it
+                        prev = sentence_of(doc[sent.start - 1])
+                        found = self.matcher.analyse(prev, att.cue_lemma, None)
+                        how = " (concept from the sentence the anaphoric object refers to)"
                     for cs in found:
                         cs.confidence = round(cs.confidence * 0.6, 3)
-                    how = " (concept from the surrounding sentence)"
                 if not found and self.vectors is not None and not att.split:
                     nearest = self.vectors.nearest(span)
                     found = [nearest] if nearest else []
@@ -127,6 +141,18 @@ class Extractor:
                         "note": f"speaker via {att.how}; {cs.note()}{how}",
                     })
         return out
+
+
+#: nouns that, as the whole content ("denies the allegation"), refer to a claim made just before
+ANAPHORIC_NOUNS = frozenset("allegation allegations accusation accusations charge charges claim claims "
+                            "assertion assertions".split())
+
+
+def _anaphoric(span) -> bool:
+    """True if a content span is only a definite claim noun: ``the allegation``, ``these claims``."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    return (1 <= len(words) <= 3 and words[-1].lower_ in ANAPHORIC_NOUNS
+            and all(t.lower_ in ("the", "this", "that", "these", "those", "such") for t in words[:-1]))
 
 
 def _continues(span) -> bool:

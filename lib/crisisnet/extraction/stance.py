@@ -13,6 +13,22 @@ to **prevent** Ukraine from joining" is -1 (three flips). Supportive words
 flipping. With no evidence at all the concept is only mentioned: stance +1
 with low confidence when the cue is the clause's own topic, else 0.
 
+Further general rules:
+
+* quote marks inside a cue are ignored (``‘Diplomatic’ Path`` matches ``diplomatic path``);
+* a negated verb of perception (:data:`PERCEPTION`: "we **have not seen** any pullback")
+  reports an absence and does not flip;
+* *engage in* ("exercises it has engaged in") is doing, not talking: a one-word cue on a
+  verb with a following ``in`` does not match;
+* for a concept whose ``support`` text is a reduction ("reduce or withdraw", "pull-back"),
+  a word of increase (:data:`INCREASING`) modifying the cue or governing it takes the
+  other side ("welcome **more** troops in Europe" opposes a rollback), unless it is a
+  verb with its own subject ("NATO has increased its activity": a reported fact).
+
+A span with no cue of any concept is not a statement. :class:`ConceptVectors` (nearest
+concept by word vectors) is kept for exploration only and is off unless
+``extract_corpus(..., use_vectors=True)``.
+
 The speaker's side (bloc) is never used: the stance comes from the words.
 
 Example
@@ -170,7 +186,7 @@ class ConceptMatcher:
 
 
 class ConceptVectors:
-    """Last resort for a statement whose words match no cue: the codebook concept whose label,
+    """Opt-in guess (``use_vectors=True``, off by default) for a span whose words match no cue: the codebook concept whose label,
     definition and cues are nearest in word-vector space (cosine), stance 0 (no cue, so no
     side can be read), low confidence.
 
@@ -226,12 +242,13 @@ def _governs(verb, tok) -> bool:
 def _engage_in(tok) -> bool:
     """"engaged in exercises", "engages in aggression": *engage in* is doing, not talking."""
     return tok.lemma_.lower() == "engage" and tok.pos_ == "VERB" and any(
-        c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
+        c.dep_ == "prep" and c.lower_ == "in" and c.i > tok.i for c in tok.children)
 
 
 def _increase(cue_tokens, inside: set[int]) -> str:
     """A word of increase modifying the cue or on its way up (``more`` troops, ``increasing``
-    their presence), outside the cue itself; '' if none."""
+    their presence), outside the cue itself; '' if none. A verb with its own subject
+    ("NATO has increased its activity") reports a fact and does not count."""
     ids = {t.i for t in cue_tokens}
     cands = [c for t in cue_tokens for c in t.children if c.i not in ids]
     tok = _head(cue_tokens)
@@ -242,6 +259,8 @@ def _increase(cue_tokens, inside: set[int]) -> str:
         cands.append(tok)
     for c in cands:
         if c.i in inside and (_norm(c.lemma_) in INCREASING or _norm(c.text) in INCREASING):
+            if c.pos_ in ("VERB", "AUX") and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children):
+                continue  # "NATO has increased its activity": a reported fact, not a call
             return f"+{_norm(c.text)} (increase)"
     return ""
 
