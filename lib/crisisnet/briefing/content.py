@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..codebook import unknown_id_message
 from ..errors import ParameterError
+from ..analysis import actor_positions as analysis_positions
 from ..filters import select_statements
 from ..networks import actor_network
 from ..params import check_choice, check_date_range, check_id
@@ -246,11 +247,17 @@ def concept_profile(project: Project, concept_id: str) -> dict:
             "oppose": c.oppose}
 
 
-def stance_summary(statements: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Counts of support / oppose / mention per ``by`` value, and the overall position.
+#: brief wording of :func:`crisisnet.analysis.actor_positions` labels
+POSITION_WORDS = {"support": "supports", "oppose": "opposes", "mixed": "mixed", "neutral": "mentions"}
 
-    ``position`` is ``supports`` or ``opposes`` when all sided statements agree,
-    ``mixed`` when both occur, ``mentions`` when only stance 0 occurs.
+
+def stance_summary(statements: pd.DataFrame, by) -> pd.DataFrame:
+    """Counts of support / oppose / mention per ``by`` value(s), and the overall position.
+
+    A thin view of :func:`crisisnet.analysis.actor_positions` (the one place the
+    rule lives): ``position`` is ``supports`` or ``opposes`` when all sided
+    statements agree, ``mixed`` when both occur, ``mentions`` when only stance 0
+    occurs. ``by`` is ``"speaker"``, ``"concept"`` or both (a list).
 
     Worked example: two statements (+1, +1) and one (0) -> support 2, oppose 0,
     mention 1, position ``supports``.
@@ -259,13 +266,12 @@ def stance_summary(statements: pd.DataFrame, by: str) -> pd.DataFrame:
     cols = keys + ["support", "oppose", "mention", "position"]
     if statements.empty:
         return pd.DataFrame(columns=cols)
-    g = statements.groupby(keys)["stance"]
-    out = pd.DataFrame({"support": g.apply(lambda s: int((s == 1).sum())),
-                        "oppose": g.apply(lambda s: int((s == -1).sum())),
-                        "mention": g.apply(lambda s: int((s == 0).sum()))}).reset_index()
-    out["position"] = [("mixed" if s and o else "supports" if s else "opposes" if o else "mentions")
-                       for s, o in zip(out["support"], out["oppose"])]
-    return out[cols].sort_values(keys, kind="stable").reset_index(drop=True)
+    pos = analysis_positions(statements, "speaker").rename(columns={
+        "actor": "speaker", "n_support": "support", "n_oppose": "oppose", "n_neutral": "mention"})
+    pos = pos.groupby(keys, as_index=False)[["support", "oppose", "mention"]].sum()
+    pos["position"] = [POSITION_WORDS["mixed" if s and o else "support" if s else "oppose" if o else "neutral"]
+                       for s, o in zip(pos["support"], pos["oppose"])]
+    return pos[cols].sort_values(keys, kind="stable").reset_index(drop=True)
 
 
 def actor_positions(project: Project, actor_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
