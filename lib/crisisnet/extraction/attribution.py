@@ -47,6 +47,16 @@ Readouts and transcripts (official documents):
   cut out of the first one;
 * ``The participants discussed X`` names every codebook person listed in the same (else
   the previous) paragraph, and a following ``They agreed ...`` the same group;
+* a reported call or meeting ("S held a video call with ...", "S spoke with A and B",
+  "Participants in the call included A, B, and C", anywhere in the document) defines its
+  participants (:meth:`Attributor._participants`): after it, ``They`` and ``The leaders`` /
+  ``The participants`` (when no two people were named just before) are all of them;
+* cue verbs of readouts also include ``expressed`` and ``reviewed`` (a topic-only cue: see
+  :data:`.stance.TOPIC_CUES`); a participle used as an adjective ("its claimed commitment") is
+  no cue;
+* a written statement (no speaker labels) whose author a byline, the title or the publisher
+  names (:func:`find_author`) is the author's: each sentence is an author statement (mode
+  ``direct``, kept only with concept evidence) and "I"/"we" is the author;
 * ``it`` as the subject of a cue is the last collective named in the same or the
   previous sentence ("... what Russia is doing. Yes, it said ..."), else no speaker;
 * frames inside interviewer turns are skipped (a question is not a statement), a turn's
@@ -73,11 +83,12 @@ say tell add note stress warn insist argue claim explain announce confirm deny a
 state declare suggest reiterate remark emphasize emphasise urge accuse reject counter underscore
 assert caution vow pledge promise maintain complain write tweet predict dismiss repeat threaten
 demand respond reply affirm highlight signal concede observe recall point describe propose
-charge contend allege insist agree criticize criticise condemn welcome discuss reaffirm""".split())
+charge contend allege insist agree criticize criticise condemn welcome discuss reaffirm express
+review""".split())
 #: cues whose direct object (not a clause) is the content: "rejected the proposals"
 OBJECT_CUES = frozenset("reject deny dismiss accuse urge condemn criticize criticise welcome "
                         "propose demand threaten warn discuss emphasize emphasise stress "
-                        "underscore reiterate reaffirm highlight".split())
+                        "underscore reiterate reaffirm highlight express review".split())
 #: cues whose content may be the object of a preposition: "agreed on the importance of ..."
 PREP_CUES = {"agree": ("on", "to"), "insist": ("on",)}
 _TRIM = set(" \t\r\n\u00a0,.;:—–-\"“”‘’'()[]")
@@ -129,6 +140,7 @@ def _mention_parts(head):
     for h in heads:
         other = {t.i for c in heads if c.i != h.i and c.i > h.i for t in c.subtree}
         toks = [t for t in h.subtree if t.i not in other and t.dep_ not in ("cc", "relcl")
+                and not t.is_space  # a hard line break inside "The leaders\nalso ..."
                 and not (t.dep_ == "punct" and t.i > h.i)]
         # drop a relative clause's tokens and anything after a comma-appositive's end
         rel = {t.i for c in h.children if c.dep_ == "relcl" for t in c.subtree}
@@ -137,7 +149,8 @@ def _mention_parts(head):
 
 
 _CONF = {"pair": 0.6, "group": 0.6, "alias": 0.9, "surname": 0.85, "role": 0.8, "collective": 0.8, "uncatalogued": 0.65,
-         "pronoun": 0.75, "pronoun (gender mismatch)": 0.55, "turn": 0.9, "first person": 0.8}
+         "pronoun": 0.75, "pronoun (gender mismatch)": 0.55, "turn": 0.9, "first person": 0.8,
+         "author": 0.85}
 
 
 class Attributor:
@@ -290,8 +303,12 @@ class Attributor:
         qstarts = [q.start for q in quotes]
         out = []
         last_group: tuple[list, int] = ([], -9)
+        # a call's or meeting's participants (host + listed people): "They"/"The leaders" after it
+        meeting, meeting_end = ([], -1) if turns else self._participants(doc, date)
         interviewer = [(t.start, t.end) for t in turns if t.is_interviewer]
         for tok in doc:
+            if meeting and tok.i == meeting_end:
+                last_group = (meeting, bisect.bisect_right(para_starts, tok.idx) - 1)
             if any(a <= tok.idx < b for a, b in interviewer):
                 continue  # what an interviewer reports is a question, not a statement
             para = bisect.bisect_right(para_starts, tok.idx) - 1
@@ -327,8 +344,8 @@ class Attributor:
             elif (tok.lemma_ in CUE_LEMMAS or _make_clear(tok) is not None) and tok.pos_ in ("VERB", "AUX"):
                 if _inside(tok.idx, qspans, qstarts):
                     continue
-                if any(c.dep_ in ("auxpass",) for c in tok.children):
-                    continue
+                if any(c.dep_ in ("auxpass",) for c in tok.children) or tok.dep_ == "amod":
+                    continue  # passive, or a participle used as an adjective ("its claimed commitment")
                 if tok.lemma_ == "point" and not any(c.lower_ in ("out", "to") for c in tok.children):
                     continue
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not (
@@ -377,7 +394,7 @@ class Attributor:
                 elif _is_pair(part):
                     found = self._pair(persons, part[0].i, date)
                 elif _is_group(part):
-                    found = self._group(persons, part[0], para_starts)
+                    found = self._group(persons, part[0], para_starts) or list(meeting)
                     last_group = (found, para)
                 elif len(part) == 1 and part[0].lower_ == "they" and last_group[0] and (
                         para - last_group[1] <= 1):
@@ -421,6 +438,53 @@ class Attributor:
                 return Resolution(res.actor, "collective")
         return None
 
+    def _participants(self, doc, date) -> tuple[list[Resolution], int]:
+        """The people of a call or meeting the document reports, and the token index where the
+        first sentence naming them ends (-1 if none): the host of "S held / convened a call
+        (with A, B)", "S spoke / met with A and B", plus every codebook person of a list
+        "Participants (in the call) included A, B, and C" anywhere in the document. At least
+        two people are needed."""
+        found: list[str] = []
+        end = -1
+        for tok in doc:
+            listed = None
+            if tok.lemma_ in MEETING_VERBS and tok.pos_ in ("VERB", "AUX") and (
+                    any(c.dep_ == "dobj" and c.lemma_.lower() in MEETING_NOUNS for c in tok.children)
+                    or (tok.lemma_ in ("speak", "meet", "talk") and any(
+                        c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))):
+                subj = [c for c in tok.children if c.dep_ == "nsubj"]
+                if subj:
+                    res = self.resolver.resolve(doc[min(t.i for t in subj[0].subtree):
+                                                    subj[0].i + 1].text, date)
+                    if res and self.resolver.is_person(res.actor) and not res.actor.startswith("unk:"):
+                        if res.actor not in found:
+                            found.append(res.actor)
+                withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+                if not withs:
+                    withs = [p for c in tok.children if c.dep_ == "dobj"
+                             for p in c.children if p.dep_ == "prep" and p.lower_ == "with"]
+                if withs:
+                    sub = list(withs[0].subtree)
+                    listed = doc[sub[0].i + 1:sub[-1].i + 1]
+            elif tok.lower_ in _GROUP_NOUNS and tok.dep_ == "nsubj" and tok.head.lemma_ in ("include", "be"):
+                # up to the full stop: the parser may cut a hard-wrapped name list ("Sergei\nLavrov")
+                stop = next((t.i for t in doc[tok.head.i + 1:] if t.text in (".", "!", "?")), len(doc))
+                listed = doc[tok.head.i + 1:stop]
+            if end < 0 and found:
+                end = sentence_of(tok).end - 1
+            if listed is None or not len(listed):
+                continue
+            for item in re.split(r",|;|\band\b", listed.text):
+                res = self.resolver.resolve(item, date) if item.strip() else None
+                if res and self.resolver.is_person(res.actor) and not res.actor.startswith("unk:") \
+                        and res.actor not in found:
+                    found.append(res.actor)
+            if end < 0 and found:
+                end = sentence_of(tok).end - 1
+        if len(found) < 2:
+            return [], -1
+        return [Resolution(a, "group") for a in found], end
+
     @staticmethod
     def _group(persons, tok, para_starts) -> list[Resolution]:
         """"The participants": every codebook person named before ``tok`` in the same or the
@@ -447,8 +511,14 @@ class Attributor:
                 break
         return [Resolution(a, "pair") for a in sorted(seen)] if len(seen) == 2 else []
 
-    def attribute(self, doc, text: str, date: _dt.date | None) -> list[Attribution]:
-        """All attributions of one parsed document, in text order, duplicates removed."""
+    def attribute(self, doc, text: str, date: _dt.date | None,
+                  author: "Author | None" = None) -> list[Attribution]:
+        """All attributions of one parsed document, in text order, duplicates removed.
+
+        ``author`` (see :func:`find_author`, ``body_start`` relative to ``text``) makes a text
+        without speaker labels a written statement of that person: each sentence after the
+        byline is an author statement (mode ``direct``, how ``author``) and "I"/"we" outside
+        quotes is the author."""
         ctx = DocumentSpeakers(self.resolver)
         quotes = find_quotes(text)
         para_starts = paragraph_index(text)
@@ -474,6 +544,17 @@ class Attributor:
                             out.append(Attribution(s, e, res.actor, "transcript", turn.label,
                                                    "turn", _CONF["turn"]))
             frames = self.frames(doc, quotes, date, ctx, para_starts, turn_speakers, turns)
+        elif author is not None and author.body_start < _doc_len(doc):
+            n = _doc_len(doc)
+            body = [(max(author.body_start, 0), n, author.actor)]
+            ctx.note(author.actor, 0)
+            span = doc.char_span(body[0][0], n, alignment_mode="expand")
+            for sent in (span.sents if span is not None else []):
+                s, e = _trim(text, max(sent.start_char, body[0][0]), sent.end_char, strip_that=False)
+                if e - s > 15 and not any(q.start <= s and e <= q.end for q in quotes):
+                    out.append(Attribution(s, e, author.actor, "direct", author.cue, "author",
+                                           _CONF["author"]))
+            frames = self.frames(doc, quotes, date, ctx, para_starts, body)
         else:
             out += self._headline_labels(text, para_starts, date, ctx)
             frames = self.frames(doc, quotes, date, ctx, para_starts)
@@ -563,6 +644,47 @@ class Attributor:
         return extra
 
 
+@dataclass(frozen=True)
+class Author:
+    """The author of a written statement: actor id, the evidence (byline or metadata) used as the
+    cue, and where the statement's text starts (after the byline; 0 if none)."""
+
+    actor: str
+    cue: str
+    body_start: int
+
+
+_BYLINE = re.compile(r"\A\s*(?:By\s+)?(?P<line>(?P<name>[A-Z][^,\n]{2,60}?)(?:,[^\n]{0,80})?)[ \t\u00a0]*(?:\n|\Z)")
+_TITLE_AUTHOR = re.compile(r"\b(?:Statement|Remarks|Op-Ed|Message|Article)\s+(?:by|of|from)\s+"
+                           r"(?P<who>[^,:;()]+)", re.I)
+_PUBLISHER_AUTHOR = re.compile(r"\((?P<who>[^,()]+)(?:,[^()]*)?\)\s*$")
+
+
+def find_author(resolver: SpeakerResolver, text: str, title: str = "", publisher: str = "",
+                date=None) -> Author | None:
+    """The codebook person who wrote a document, if it says so, else None.
+
+    In order: an opening byline line that is exactly a person's name or alias, maybe after
+    ``By`` and before ``, title`` ("Jane Roe, Minister of Foreign Affairs" as the first line,
+    with no sentence after it on the line); a title "Statement / Remarks by <person>"; a
+    publisher whose parenthesis names one person ("Ministry (Jane Roe, Minister)"). The caller
+    applies it only to texts without speaker labels (a transcript's turns win)."""
+    m = _BYLINE.match(text)
+    if m and len(m.group("line").split()) <= 14 and not m.group("line").rstrip().endswith((".", "!", "?")):
+        res = resolver.resolve_exact(m.group("name").strip())
+        if res is not None and resolver.is_person(res.actor):
+            return Author(res.actor, m.group("line").strip(), m.end())
+    for rx, field in ((_TITLE_AUTHOR, title), (_PUBLISHER_AUTHOR, publisher)):
+        m = rx.search(field or "")
+        if not m or re.search(r"\band\b|&", m.group("who")):
+            continue
+        res = resolver.resolve(m.group("who").strip(), date)
+        # a name, not a role: "(Office of the Spokesperson)" names an office, not its holder
+        if res is not None and res.how in ("alias", "surname") and resolver.is_person(res.actor):
+            return Author(res.actor, m.group(0).strip(" ()"), 0)
+    return None
+
+
 _HEADLINE_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][\w.’' ]{1,40}?):[ \t\u00a0]+(?P<content>\S[^\n]*)$")
 _CLAUSE_LINKS = {"but", "though", "although", "yet", "while", "whereas"}
 
@@ -573,7 +695,9 @@ def split_clauses(doc, text: str, start: int, end: int) -> list[tuple[int, int]]
     "the talks were professional, but the US will not allow ..." is two
     statements: a conjoined verb of the clause root that has its own subject
     or is introduced by *but*/*though*..., or an adverbial clause marked
-    *though*/*although*, starts a new span. The link word is left out.
+    *though*/*although*, starts a new span; an adverbial clause marked *while*/*though*...
+    *before* the main clause ("while X, we remain committed to Y") is a span of its own and
+    the main clause another. The link word is left out.
     """
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or len(span) < 4:
@@ -605,6 +729,28 @@ def split_clauses(doc, text: str, start: int, end: int) -> list[tuple[int, int]]
                                          or doc[stop - 1].is_punct):
                 stop -= 1
             cuts.append((stop, left))
+    for child in root.children:
+        # "while X would result in Y, we remain committed to Z": a contrastive clause before
+        # the main clause is its own statement (the link word and the comma are left out)
+        if (child.dep_ == "advcl" and span.start <= child.i < root.i and not cuts
+                and any(c.dep_ == "mark" and c.lower_ in _CLAUSE_LINKS - {"but", "yet"}
+                        for c in child.children)):
+            sub = sorted(t.i for t in child.subtree)
+            if sub[0] >= span.start and sub[-1] + 1 < root.i and len(sub) >= 4:
+                a0 = sub[0]
+                while a0 <= sub[-1] and (doc[a0].lower_ in _CLAUSE_LINKS or doc[a0].is_punct):
+                    a0 += 1
+                b = sub[-1] + 1
+                while b < span.end and (doc[b].is_punct or doc[b].is_space):
+                    b += 1
+                out = []
+                if sub[0] > span.start:
+                    a, e0 = _trim(text, start, doc[sub[0]].idx)
+                    if e0 - a > 3:
+                        out.append((a, e0))
+                out.append(_trim(text, doc[a0].idx, doc[sub[-1]].idx + len(doc[sub[-1]].text)))
+                out.append(_trim(text, doc[b].idx, end))
+                return [(a, e) for a, e in out if e > a]
     if not cuts:
         return [(start, end)]
     out, begin = [], start
@@ -656,7 +802,11 @@ def _is_pair(tokens) -> bool:
         words[0] == "both" or words[:2] == ["the", "two"])
 
 
-_GROUP_NOUNS = {"participants", "attendees", "interlocutors"}
+_GROUP_NOUNS = {"participants", "attendees", "interlocutors", "leaders"}
+#: verbs and objects of a reported call or meeting: "S held a video call with ...", "S spoke with ..."
+MEETING_VERBS = frozenset("hold convene host chair have join lead speak meet talk".split())
+MEETING_NOUNS = frozenset("call calls meeting meetings conference videoconference summit "
+                          "consultation consultations session talks".split())
 
 
 def _is_group(tokens) -> bool:
@@ -677,12 +827,22 @@ def _make_clear(verb):
 
 def _coordinated_cue(tok):
     """The higher cue verb of "S emphasized that X and urged Y", when the parser hangs the second
-    cue verb (``urged``, no subject of its own) on the reported clause: None otherwise."""
+    cue verb (``urged``, no subject of its own) on the reported clause, or on a present-tense
+    clause of the cue's object noun ("reiterated concerns that R has X and emphasized Y"): None
+    otherwise."""
     if tok.dep_ != "conj" or tok.lemma_ not in CUE_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
     clause = tok.head
+    if (clause.dep_ in ("acl", "relcl") and clause.head.dep_ == "dobj" and tok.tag_ == "VBD"
+            and clause.tag_ in ("VBZ", "VBP", "MD", "VB")):
+        # "S reiterated concerns that Russia has X and emphasized Y": the clause hangs on the
+        # cue's object noun; a past-tense verb cannot continue the present-tense clause
+        higher = clause.head.head
+        if higher.lemma_ in CUE_LEMMAS and higher.pos_ in ("VERB", "AUX") and higher.i < clause.i:
+            return higher
+        return None
     if clause.dep_ != "ccomp":
         return None
     higher = clause.head
@@ -704,8 +864,9 @@ def _without_participles(tokens, verb):
     drop = {t.i for p in tokens if p.tag_ == "VBG" and p.dep_ == "advcl" and p.lemma_ in CUE_LEMMAS
             and p.i != verb.i for t in p.subtree}
     kept = [t for t in tokens if t.i not in drop]
-    while kept and (kept[-1].is_punct or kept[-1].is_space):
-        kept.pop()
+    kept.sort(key=lambda t: t.i)
+    while kept and (kept[-1].is_punct or kept[-1].is_space or kept[-1].dep_ == "cc"):
+        kept.pop()  # punctuation, or the "and" left before a cut-out second cue
     return sorted(kept, key=lambda t: t.i)
 
 

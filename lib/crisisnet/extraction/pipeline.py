@@ -19,12 +19,19 @@ Long documents are parsed in chunks cut at paragraph breaks (spaCy refuses
 texts over ``nlp.max_length`` and its memory grows with length); a document
 that still fails is reported in ``df.attrs["skipped"]`` and the run goes on.
 Paragraph breaks are also made sentence boundaries (a tiny pipeline component
-added before the parser), so a headline never merges with the next paragraph.
+added before the parser), so a headline never merges with the next paragraph; in a
+hard-wrapped block only a line break after sentence-final punctuation is one
+(:func:`.quotes._paragraphs`), so a wrapped readout keeps its sentences whole.
+
+A written statement whose author is named (byline, title or publisher: see
+:func:`.attribution.find_author`) is handled like a transcript turn of its author: its
+sentences with concept evidence are the author's statements (mode ``direct``).
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import sys
 
 import pandas as pd
@@ -33,7 +40,7 @@ from spacy.language import Language
 from ..codebook import Codebook
 from ..corpus import Corpus
 from ..statements import STATEMENT_COLUMNS, empty_statements
-from .attribution import Attributor, sentence_of
+from .attribution import Attributor, find_author, sentence_of
 from .quotes import paragraph_index
 from .speakers import SpeakerResolver
 from .stance import ConceptMatcher, ConceptVectors
@@ -91,9 +98,13 @@ class Extractor:
         """Statement rows of one document from its parsed chunks ``(offset, Doc)``."""
         date = document.date
         out = []
+        author = find_author(self.attributor.resolver, document.text, document.title,
+                             document.outlet, date)
         for offset, doc in parsed:
             text = doc.text
-            atts = self.attributor.attribute(doc, text, date)
+            doc_author = None if author is None else dataclasses.replace(
+                author, body_start=max(0, author.body_start - offset))
+            atts = self.attributor.attribute(doc, text, date, doc_author)
             found_by = []
             for att in atts:
                 span = doc.char_span(att.start, att.end, alignment_mode="expand")
@@ -103,9 +114,9 @@ class Extractor:
                 cue_tok = doc[att.cue_i] if att.cue_i >= 0 else None
                 found = self.matcher.analyse(span, att.cue_lemma, cue_tok)
                 how = ""
-                if att.mode == "transcript":
+                if _turn_like(att):
                     # a concept named inside what the turn reports someone else said is theirs
-                    others = [(b.start, b.end) for b in atts if b.mode != "transcript"
+                    others = [(b.start, b.end) for b in atts if not _turn_like(b)
                               and b.speaker != att.speaker and b.start < att.end and att.start < b.end]
                     found = [cs for cs in found if not any(s0 <= cs.pos < e0 for s0, e0 in others)]
                 elif not found and not att.split:
@@ -155,6 +166,12 @@ def _anaphoric(span) -> bool:
             and all(t.lower_ in ("the", "this", "that", "these", "those", "such") for t in words[:-1]))
 
 
+def _turn_like(att) -> bool:
+    """A transcript turn's sentence or a written statement's sentence (its author's): kept
+    only with concept evidence, joined into runs by back-reference."""
+    return att.mode == "transcript" or att.how == "author"
+
+
 def _continues(span) -> bool:
     """True if a transcript sentence refers back to the one before with a demonstrative
     pronoun as subject or object ("That's what we're focused on", "if we see that, ...")."""
@@ -183,7 +200,7 @@ def transcript_runs(atts, found_by, text):
         if fb is None:
             continue
         span, found, how = fb
-        if att.mode != "transcript":
+        if not _turn_like(att):
             if found:
                 out.append((att, att.start, att.end, found, how))
             continue

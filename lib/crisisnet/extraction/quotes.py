@@ -13,6 +13,10 @@ the end of its paragraph ends there (``closed=False``); a stray closing mark
 with no opener is ignored. Offsets are ``str`` indices of the *content*
 (marks excluded), as the data model asks.
 
+Paragraphs are cut at blank lines and at single line breaks, except inside a hard-wrapped
+block (most lines stop mid-sentence, some next line goes on in lower case), where only a line
+break after sentence-final punctuation ends a paragraph.
+
 Example
 -------
 >>> [q.text for q in find_quotes('He said "no," and ‘never’. It’s "over')]
@@ -138,13 +142,50 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+_BLANK = re.compile(r"\n(?:[ \t\u00a0]*\n)+")
+#: a line that ends a sentence: final punctuation, maybe followed by closing marks
+_SENTENCE_END = re.compile(r"[.?!…:][\"”’')\]]*[ \t\u00a0]*$")
+
+
+def _hard_wrapped(block: str) -> bool:
+    """True if a blank-line-delimited block is hard-wrapped: it has at least two single
+    newlines and most of its lines (all but the last) stop mid-sentence, at least one of
+    them before a line that goes on in lower case ("... the Russian military\nbuild-up")."""
+    lines = block.split("\n")
+    if len(lines) < 3:
+        return False
+    inner = lines[:-1]
+    open_ends = [i for i, ln in enumerate(inner) if ln.strip() and not _SENTENCE_END.search(ln)]
+    lower_next = any(lines[i + 1].lstrip(" \t\u00a0")[:1].islower() for i in open_ends)
+    return lower_next and 2 * len(open_ends) > len(inner)
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each newline-separated paragraph."""
-    out, start = [], 0
-    for m in _PARAGRAPH.finditer(text):
-        out.append((start, m.start()))
+    """(start, end) of each newline-separated paragraph.
+
+    A blank line always ends a paragraph. Inside a hard-wrapped block (:func:`_hard_wrapped`)
+    only a newline after sentence-final punctuation does; elsewhere a single newline does too,
+    unless the line ends mid-sentence and the next line goes on (see :data:`_PARAGRAPH`).
+    """
+    out = []
+    blocks, start = [], 0
+    for m in _BLANK.finditer(text):
+        blocks.append((start, m.start()))
         start = m.end()
-    out.append((start, len(text)))
+    blocks.append((start, len(text)))
+    for b0, b1 in blocks:
+        block = text[b0:b1]
+        start = b0
+        if _hard_wrapped(block):
+            for m in re.finditer(r"\n", block):
+                if _SENTENCE_END.search(block[:m.start()].rsplit("\n", 1)[-1]):
+                    out.append((start, b0 + m.start()))
+                    start = b0 + m.end()
+        else:
+            for m in _PARAGRAPH.finditer(block):
+                out.append((start, b0 + m.start()))
+                start = b0 + m.end()
+        out.append((start, b1))
     return [(s, e) for s, e in out if e > s]
 
 

@@ -23,7 +23,10 @@ Further general rules:
 * for a concept whose ``support`` text is a reduction ("reduce or withdraw", "pull-back"),
   a word of increase (:data:`INCREASING`) modifying the cue or governing it takes the
   other side ("welcome **more** troops in Europe" opposes a rollback), unless it is a
-  verb with its own subject ("NATO has increased its activity": a reported fact).
+  verb with its own subject ("NATO has increased its activity": a reported fact) or the cue is
+  itself an oppose phrase (``reinforce ... eastern flank`` stays -1);
+* a concept reported by a topic-only cue verb (:data:`TOPIC_CUES`: "the leaders **reviewed**
+  recent engagements") with no stance evidence is stance 0.
 
 A span with no cue of any concept is not a statement. :class:`ConceptVectors` (nearest
 concept by word vectors) is kept for exploration only and is off unless
@@ -57,6 +60,9 @@ PERCEPTION = frozenset("see observe notice witness detect".split())
 INCREASING = frozenset("""more increase increased increasing boost boosted strengthen strengthened
 reinforce reinforced bolster bolstered expand expanded additional step stepping""".split())
 REDUCTION_WORDS = ("reduce", "withdraw", "pull-back", "pull back", "roll back", "rollback", "less ")
+#: cue verbs that only report a topic ("the leaders reviewed recent engagements"): a concept they
+#: report with no stance evidence of its own is stance 0, not a default +1
+TOPIC_CUES = frozenset("review".split())
 #: words that confirm support (evidence only, no flip)
 SUPPORTIVE = frozenset("""
 support defend uphold commit committed prefer ready prepared willing open welcome agree choose
@@ -172,12 +178,16 @@ class ConceptMatcher:
             if cue_lemma in REVERSING and under_cue and (cue_token is None or cue_token.i not in inside):
                 stance = -stance if stance else -1
                 evidence = [cue_lemma] + evidence
-            if cid in self.reduction:
+            if cid in self.reduction and base == 1:
+                # an oppose phrase ("eastern flank") already reads as reinforcement: no second flip
                 more = _increase(toks, inside)
                 if more:
                     stance = -stance if stance else -1
                     evidence = [more] + evidence
-            if stance == 0:
+            if stance == 0 and cue_lemma in TOPIC_CUES:
+                # "reviewed recent engagements": talk about the topic, no side taken
+                out.append(ConceptStance(cid, 0, 0.4, cue, [f"{cue_lemma} (topic only)"], toks[0].idx))
+            elif stance == 0:
                 out.append(ConceptStance(cid, 1, 0.4, cue, [], toks[0].idx))
             else:
                 conf = min(0.95, 0.55 + 0.1 * len(evidence))
