@@ -119,3 +119,13 @@ def test_seed_data_consensus_and_contested(seeds_project):
         assert t.loc[c, "status"] == "contested"
         assert "russia" in t.loc[c, "blocs_support"] + t.loc[c, "blocs_oppose"]
         assert "west" in t.loc[c, "blocs_support"] + t.loc[c, "blocs_oppose"]
+
+
+def test_best_partition_of_a_consensus_is_not_polarized():
+    """a, b, c all support x, no conflict: any 2-group split puts some agreement between groups,
+    so the best quality is <= 0 (one 'group' holding everyone would wrongly score 1)."""
+    st = make_statements([("a", "x", 1), ("b", "x", 1), ("c", "x", 1)])
+    cong, conf = actor_network(st, "congruence"), actor_network(st, "conflict")
+    groups = best_partition(cong, conf, k=2)
+    assert sorted(set(groups.values())) == [1, 2]
+    assert polarization(cong, conf, groups).quality <= 0

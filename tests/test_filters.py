@@ -111,3 +111,13 @@ def test_duplicate_index_labels_are_refused():
     st.index = [0, 0]
     with pytest.raises(ParameterError, match="duplicate labels"):
         select_statements(st)
+
+
+def test_select_from_parameters_names_the_filters_that_left_nothing(seeds_project):
+    from crisisnet.errors import ParameterError
+    from crisisnet.filters import select_from_parameters
+
+    assert len(select_from_parameters(seeds_project, actors=["lavrov"])) > 0
+    with pytest.raises(ParameterError, match=r"no statements of 'seeds' \(coded\) match the parameters "
+                                             r"actors=\['lavrov'\], start='2022-01-01', end='2022-01-05'"):
+        select_from_parameters(seeds_project, actors=["lavrov"], start="2022-01-01", end="2022-01-05")

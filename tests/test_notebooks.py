@@ -35,3 +35,17 @@ def test_committed_notebooks_are_clean_executed_and_parameterized(path):
     assert not any(o.get("output_type") == "error" for c in code for o in c.get("outputs", []))
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
     assert str(ROOT) not in text, "a machine path in the notebook"
+
+
+@pytest.mark.parametrize("path", notebooks.collection(), ids=lambda p: p.name)
+def test_papermill_documents_every_parameter(path):
+    """`papermill --help-notebook` must see every parameter (a comment containing '=' hides one)."""
+    import ast
+
+    import papermill as pm
+
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
+    assigned = [n.target.id if isinstance(n, ast.AnnAssign) else n.targets[0].id
+                for n in ast.parse("".join(cell["source"])).body if isinstance(n, (ast.Assign, ast.AnnAssign))]
+    assert sorted(pm.inspect_notebook(str(path))) == sorted(assigned)

@@ -48,3 +48,14 @@ def test_choice_and_unknown_parameters():
         params.check_choice("normalization", "cos", ["none", "cosine"])
     with pytest.raises(ParameterError, match="unknown parameter\\(s\\) colour; valid: actor, seed"):
         params.check_unknown({"actor": 1, "colour": 2}, ["actor", "seed"])
+
+
+def test_run_tag_is_empty_for_defaults_and_stable_otherwise():
+    """Figures of a parameterized run get a suffix, so the default run's files are never replaced."""
+    defaults = {"corpus": "seeds", "source": "coded", "actors": [], "concepts": []}
+    assert params.run_tag("01_corpus_overview.ipynb", defaults) == ""
+    changed = {**defaults, "source": "extracted"}
+    tag = params.run_tag("01_corpus_overview.ipynb", changed)
+    assert len(tag) == 9 and tag.startswith("_")
+    assert params.run_tag("01_corpus_overview.ipynb", dict(changed)) == tag
+    assert params.run_tag("01_corpus_overview.ipynb", {**defaults, "actors": ["lavrov"]}) not in ("", tag)

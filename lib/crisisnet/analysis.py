@@ -162,10 +162,12 @@ def polarization(congruence: Network, conflict: Network, groups: dict | pd.Serie
 def best_partition(congruence: Network, conflict: Network, k: int = 2, max_rounds: int = 100) -> dict:
     """A k-group partition maximising the polarization quality by deterministic local search.
 
-    Start: nodes split by the sign of the leading eigenvector of C - D (k = 2), or by rank in it
-    (k > 2). Then repeatedly move the single node whose move improves the quality most (ties:
-    first node id, lowest group) until no move helps. Groups are numbered 1..k in order of their
-    first node id.
+    Start: nodes split by the sign of the leading eigenvector of C - D (k = 2; by rank in it when
+    all signs agree), or by rank in it (k > 2). Then repeatedly move the single node whose move
+    improves the quality most (ties: first node id, lowest group) until no move helps. No move
+    may empty a group: with at least k nodes there are always k groups, so an all-agreeing
+    debate scores as not polarized (quality <= 0) rather than as one perfect "group". Groups are
+    numbered 1..k in order of their first node id.
     """
     if isinstance(k, bool) or not isinstance(k, int) or k < 1:
         raise ParameterError(f"parameter k: expected an integer >= 1, got {k!r}")
@@ -177,7 +179,7 @@ def best_partition(congruence: Network, conflict: Network, k: int = 2, max_round
     vals, vecs = np.linalg.eigh(S) if n > 1 else (np.zeros(1), np.ones((1, 1)))
     v = vecs[:, -1]
     v = v * (1 if v[np.argmax(np.abs(v))] >= 0 else -1)  # fix the eigenvector's sign
-    if k == 2:
+    if k == 2 and 0 < int((v < 0).sum()) < n:
         labels = (v < 0).astype(int)
     else:
         ranks = np.argsort(np.argsort(-v, kind="stable"), kind="stable")
@@ -187,6 +189,8 @@ def best_partition(congruence: Network, conflict: Network, k: int = 2, max_round
     for _ in range(max_rounds):
         move = None
         for i in range(n):
+            if (labels == labels[i]).sum() == 1 and n >= k:
+                continue  # moving the last member would empty its group
             for grp in range(k):
                 if grp == labels[i]:
                     continue

@@ -39,6 +39,8 @@ Counting rules (decisions, documented here once)
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from collections.abc import Iterable
 
 import numpy as np
@@ -65,13 +67,18 @@ def _ids(name: str, values) -> list[str]:
     return out
 
 
-def _date(name: str, value) -> pd.Timestamp | None:
+def date_parameter(name: str, value) -> pd.Timestamp | None:
+    """A date parameter (ISO string, ``date`` or ``Timestamp``; empty = open) as a Timestamp.
+
+    Numbers are refused (papermill turns ``-p start 20220110`` into an int, which
+    pandas would read as nanoseconds since 1970).
+    """
     if value is None or value == "":
         return None
-    try:
+    if isinstance(value, (_dt.date, pd.Timestamp)):
         return pd.Timestamp(value).normalize()
-    except (ValueError, TypeError):
-        raise ParameterError(f"parameter {name}: {value!r} is not a date (expected YYYY-MM-DD)") from None
+    from .params import check_date
+    return pd.Timestamp(check_date(name, value)).normalize()
 
 
 def parse_dates(dates: pd.Series) -> pd.Series:
@@ -186,7 +193,7 @@ def select_statements(statements: pd.DataFrame, *, start=None, end=None,
     if statements.index.has_duplicates:
         raise ParameterError("parameter statements: the index has duplicate labels; "
                              "provenance needs unique row labels (use reset_index first)")
-    s, e = _date("start", start), _date("end", end)
+    s, e = date_parameter("start", start), date_parameter("end", end)
     if s is not None and e is not None and s > e:
         raise ParameterError(f"parameters start/end: start {s.date()} is after end {e.date()}")
     if source is not None and source not in SOURCES:
@@ -241,7 +248,9 @@ def select_from_parameters(project, *, actors=(), exclude_actors=(), concepts=()
 
     Ids are checked against ``project.codebook`` (an unknown id fails with the closest valid id),
     dates must be ISO and ordered, ``min_confidence`` a number in [0, 1]. Returns the selected rows
-    of ``project.statements`` (labels kept). Raises :class:`ParameterError` naming the parameter.
+    of ``project.statements`` (labels kept). Raises :class:`ParameterError` naming the parameter,
+    and also when valid parameters select no statement at all (naming every filter that was set),
+    so a notebook stops at its parameter cell rather than half-way through a figure.
     """
     from . import params
 
@@ -254,6 +263,15 @@ def select_from_parameters(project, *, actors=(), exclude_actors=(), concepts=()
     params.check_number("min_confidence", min_confidence, 0.0, 1.0)
     params.check_choice("duplicates", duplicates, DUPLICATES)
     params.check_choice("level", level, LEVELS)
-    return select_statements(project.statements, start=s, end=e, actors=actors, exclude_actors=exclude_actors,
-                             concepts=concepts, exclude_concepts=exclude_concepts,
-                             min_confidence=min_confidence, duplicates=duplicates, level=level)
+    selected = select_statements(project.statements, start=s, end=e, actors=actors,
+                                 exclude_actors=exclude_actors, concepts=concepts,
+                                 exclude_concepts=exclude_concepts, min_confidence=min_confidence,
+                                 duplicates=duplicates, level=level)
+    if selected.empty:
+        given = {"actors": actors, "exclude_actors": exclude_actors, "concepts": concepts,
+                 "exclude_concepts": exclude_concepts, "start": start, "end": end,
+                 "min_confidence": min_confidence}
+        filters = ", ".join(f"{k}={v!r}" for k, v in given.items() if v)
+        raise params.ParameterError(f"no statements of {project.name!r} ({project.source}) match the "
+                                    f"parameters {filters or '(none set)'}")
+    return selected

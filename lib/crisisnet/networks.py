@@ -557,10 +557,10 @@ def select_interactions(interactions: pd.DataFrame, *, start=None, end=None, typ
 
     The input's index is kept (provenance). ``actors`` matches the source or the target.
     """
-    from .filters import _date, _ids, parse_dates
+    from .filters import _ids, date_parameter, parse_dates
     from .statements import INTERACTION_TYPES
 
-    s, e = _date("start", start), _date("end", end)
+    s, e = date_parameter("start", start), date_parameter("end", end)
     if s is not None and e is not None and s > e:
         raise ParameterError(f"parameters start/end: start {s.date()} is after end {e.date()}")
     mask = np.ones(len(interactions), dtype=bool)

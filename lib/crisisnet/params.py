@@ -9,10 +9,14 @@ value, the valid choices and, for ids, the closest match.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Iterable
 
 from .codebook import Codebook, unknown_id_message
 from .errors import ParameterError
+
+#: an ISO calendar day, exactly (``date.fromisoformat`` alone also takes ``20220126``)
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def check_choice(name: str, value, choices: Iterable[str]) -> str:
@@ -27,10 +31,12 @@ def check_date(name: str, value, allow_empty: bool = True) -> _dt.date | None:
     """An ISO ``YYYY-MM-DD`` string (or empty, meaning open) -> date."""
     if value in (None, "") and allow_empty:
         return None
+    if not isinstance(value, str) or not ISO_DAY.fullmatch(value):
+        raise ParameterError(f"parameter {name}: {value!r} is not a date (expected YYYY-MM-DD)")
     try:
-        return _dt.date.fromisoformat(str(value))
+        return _dt.date.fromisoformat(value)
     except ValueError:
-        raise ParameterError(f"parameter {name}: {value!r} is not a date (expected YYYY-MM-DD)") from None
+        raise ParameterError(f"parameter {name}: {value!r} is not a date (no such day)") from None
 
 
 def check_date_range(start_name: str, start, end_name: str, end) -> tuple[_dt.date | None, _dt.date | None]:
@@ -80,3 +86,33 @@ def check_unknown(params: dict, known: Iterable[str]) -> None:
     extra = sorted(set(params) - set(known))
     if extra:
         raise ParameterError(f"unknown parameter(s) {', '.join(extra)}; valid: {', '.join(sorted(known))}")
+
+
+def run_tag(notebook: str, namespace: dict) -> str:
+    """``""`` for a run with the notebook's default parameters, else ``"_"`` + 8 hex characters.
+
+    Notebooks append it to the names of the figures and exports they write, so
+    a parameterized run (``papermill -p level speaker ...``) writes new files
+    beside the committed outputs of the default run instead of replacing them.
+    The defaults are read from the notebook's ``parameters`` cell (papermill's
+    ``inspect_notebook``), so they are defined in one place only; the tag is a
+    hash of the non-default values, the same for the same parameters.
+    """
+    import ast
+    import hashlib
+
+    import papermill as pm
+
+    from .notebooks import NOTEBOOKS
+
+    changed = {}
+    for name, spec in pm.inspect_notebook(str(NOTEBOOKS / notebook)).items():
+        try:
+            default = ast.literal_eval(spec["default"])
+        except (ValueError, SyntaxError):
+            default = spec["default"]
+        if namespace.get(name) != default:
+            changed[name] = namespace.get(name)
+    if not changed:
+        return ""
+    return "_" + hashlib.sha1(repr(sorted(changed.items())).encode("utf-8")).hexdigest()[:8]

@@ -19,6 +19,7 @@ from .codebook import UNCATALOGUED_PREFIX, Codebook
 from .corpus import Corpus
 from .errors import ValidationError
 from .fileio import atomic_write_text
+from .params import ISO_DAY
 
 STATEMENT_COLUMNS = ["doc_id", "start", "end", "text", "speaker", "organization", "concept",
                      "stance", "mode", "date", "source", "cue", "confidence", "note"]
@@ -88,10 +89,11 @@ def _check_span(row: dict, corpus: Corpus | None, where: str, problems: list[str
 
 
 def _check_date(value: str, where: str, problems: list[str]) -> None:
-    value = (value or "").strip()
     if not value:
         return
     try:
+        if not ISO_DAY.fullmatch(value):
+            raise ValueError
         _dt.date.fromisoformat(value)
     except ValueError:
         problems.append(f"{where}: field date: bad date {value!r} (expected YYYY-MM-DD)")

@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ParameterError
-from .filters import parse_dates
+from .filters import date_parameter, parse_dates
 from .networks import Network, actor_column, actor_network, concept_network, two_mode_network
 
 KERNELS = ("uniform", "triangular", "epanechnikov", "gaussian")
@@ -110,8 +110,8 @@ def moving_windows(statements: pd.DataFrame, window_days: int = 7, step_days: in
     dates = parse_dates(statements["date"]) if len(statements) else pd.Series([], dtype="datetime64[ns]")
     dated = statements.loc[dates.notna().to_numpy()] if len(statements) else statements
     dates = dates[dates.notna()]
-    first = pd.Timestamp(start).normalize() if start not in (None, "") else (dates.min() if len(dates) else None)
-    last = pd.Timestamp(end).normalize() if end not in (None, "") else (dates.max() if len(dates) else None)
+    first = date_parameter("start", start) if start not in (None, "") else (dates.min() if len(dates) else None)
+    last = date_parameter("end", end) if end not in (None, "") else (dates.max() if len(dates) else None)
     if first is None or last is None:
         return []
     if first > last:

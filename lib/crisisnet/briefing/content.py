@@ -24,7 +24,7 @@ from ..codebook import unknown_id_message
 from ..errors import ParameterError
 from ..analysis import actor_positions as analysis_positions
 from ..filters import select_statements
-from ..networks import actor_network
+from ..networks import actor_network, select_interactions
 from ..params import check_choice, check_date_range, check_id
 from ..project import SOURCES, Project, load_project
 
@@ -144,17 +144,6 @@ def open_brief(*, focus, start="", end="", source="coded", corpus="seeds", title
 
 
 # -- loading -----------------------------------------------------------------
-def _in_range(dates: pd.Series, start: _dt.date | None, end: _dt.date | None) -> pd.Series:
-    """Rows whose ISO date lies in [start, end]; undated rows are kept only when no bound is set."""
-    d = dates.fillna("").astype(str)
-    keep = pd.Series(True, index=d.index)
-    if start is not None:
-        keep &= (d != "") & (d >= start.isoformat())
-    if end is not None:
-        keep &= (d != "") & (d <= end.isoformat())
-    return keep
-
-
 def restrict(project: Project, start: _dt.date | None, end: _dt.date | None) -> Project:
     """The project with statements and interactions dated within [start, end] (inclusive).
 
@@ -163,7 +152,7 @@ def restrict(project: Project, start: _dt.date | None, end: _dt.date | None) -> 
     points back to the verbatim rows); interactions follow the same rule.
     """
     st = select_statements(project.statements, start=start, end=end)
-    it = project.interactions[_in_range(project.interactions["date"], start, end)]
+    it = select_interactions(project.interactions, start=start, end=end)
     return replace(project, statements=st, interactions=it)
 
 
@@ -465,9 +454,9 @@ def recent_changes(project: Project, focus: str, kind: str, end: _dt.date | None
     if win is None:
         return {"window": None, "statements": evidence(project, st.iloc[0:0]), "changes": empty}
     first, last = win
-    inside = _in_range(st["date"], first, last)
-    before = st[(st["date"] != "") & (st["date"] < first.isoformat())]
-    now_sum = stance_summary(st[inside], ["speaker", "concept"]) if inside.any() else None
+    inside = select_statements(st, start=first, end=last)
+    before = select_statements(st, end=first - _dt.timedelta(days=1))
+    now_sum = stance_summary(inside, ["speaker", "concept"]) if len(inside) else None
     rows = []
     if now_sum is not None:
         prev = {}
@@ -478,7 +467,7 @@ def recent_changes(project: Project, focus: str, kind: str, end: _dt.date | None
             old = prev.get((s, c), "")
             if old != p:
                 rows.append({"speaker": s, "concept": c, "before": old, "now": p})
-    return {"window": win, "statements": evidence(project, st[inside]),
+    return {"window": win, "statements": evidence(project, inside),
             "changes": pd.DataFrame(rows, columns=empty.columns)}
 
 

@@ -25,6 +25,9 @@ Further general rules:
   other side ("welcome **more** troops in Europe" opposes a rollback), unless it is a
   verb with its own subject ("NATO has increased its activity": a reported fact) or the cue is
   itself an oppose phrase (``reinforce ... eastern flank`` stays -1);
+* a negated *outcome* cue (:data:`OUTCOMES`: "they did not reach any **resolutions**")
+  assesses the talks without taking a side: stance 0;
+* "not only" / "not just" (:data:`NOT_ONLY`) is an addition, not a negation;
 * a concept reported by a topic-only cue verb (:data:`TOPIC_CUES`: "the leaders **reviewed**
   recent engagements") with no stance evidence is stance 0.
 
@@ -63,6 +66,11 @@ REDUCTION_WORDS = ("reduce", "withdraw", "pull-back", "pull back", "roll back", 
 #: cue verbs that only report a topic ("the leaders reviewed recent engagements"): a concept they
 #: report with no stance evidence of its own is stance 0, not a default +1
 TOPIC_CUES = frozenset("review".split())
+#: cue words naming an *outcome* of talks ("resolution", "breakthrough"): negated ("did not
+#: reach any resolutions") they describe how talks went, not a side, so the stance is 0
+OUTCOMES = frozenset("resolution breakthrough solution".split())
+#: "not only", "not just": a negation word followed by one of these does not negate
+NOT_ONLY = frozenset("only just merely simply".split())
 #: words that confirm support (evidence only, no flip)
 SUPPORTIVE = frozenset("""
 support defend uphold commit committed prefer ready prepared willing open welcome agree choose
@@ -184,7 +192,12 @@ class ConceptMatcher:
                 if more:
                     stance = -stance if stance else -1
                     evidence = [more] + evidence
-            if stance == 0 and cue_lemma in TOPIC_CUES:
+            if stance == -1 and base == 1 and len(toks) == 1 and _norm(toks[0].lemma_) in OUTCOMES \
+                    and all(e in NEGATIONS for e in evidence):
+                # "they did not reach any resolutions": an assessment of the talks, no side
+                out.append(ConceptStance(cid, 0, 0.4, cue, evidence + ["(negated outcome)"],
+                                         toks[0].idx))
+            elif stance == 0 and cue_lemma in TOPIC_CUES:
                 # "reviewed recent engagements": talk about the topic, no side taken
                 out.append(ConceptStance(cid, 0, 0.4, cue, [f"{cue_lemma} (topic only)"], toks[0].idx))
             elif stance == 0:
@@ -291,6 +304,9 @@ def _flips(tok) -> list[str]:
         return out
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and _norm(c.text) in NEGATIONS):
+            nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+            if nxt is not None and nxt.lower_ in NOT_ONLY:
+                continue  # "not only these forces": an addition, not a negation
             out.append((_norm(c.text), c.i))
     return out
 
