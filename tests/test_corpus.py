@@ -45,8 +45,8 @@ def test_colon_in_first_line_without_separator_is_text():
     ("empty", "empty.txt: empty file"),
     ("binary", "junk.txt: binary file"),
     ("latin1", "doc.txt: line 2: not valid UTF-8"),
-    ("dup_metadata", "metadata.csv: row 3: duplicate doc_id 'x'"),
-    ("bad_meta_date", "metadata.csv: row 2: field date: bad date '13/01/2022'"),
+    ("dup_metadata", "metadata.csv: line 3: duplicate doc_id 'x'"),
+    ("bad_meta_date", "metadata.csv: line 2: field date: bad date '13/01/2022'"),
 ])
 def test_bad_corpus_files_raise_naming_file_and_line(folder, message):
     with pytest.raises(ValidationError, match=message.replace(".", r"\.").replace("(", r"\(")):
@@ -56,7 +56,7 @@ def test_bad_corpus_files_raise_naming_file_and_line(folder, message):
 def test_non_strict_loading_skips_and_reports_bad_files():
     corpus = load_corpus(FIX / "bad_corpora" / "empty", strict=False)
     assert corpus.ids == ["ok"]
-    assert corpus.skipped == [("empty.txt", f"{FIX / 'bad_corpora' / 'empty' / 'empty.txt'}: empty file")]
+    assert corpus.skipped == [("empty.txt", "tests/fixtures/bad_corpora/empty/empty.txt: empty file")]
 
 
 def test_duplicate_document_ids_are_rejected():

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ValidationError
+from .fileio import display_path
 
 ACTOR_KINDS = ("person", "organization", "state")
 GENDERS = ("male", "female", None)
@@ -211,28 +212,29 @@ def load_codebook(path: str | Path) -> Codebook:
     Every problem is collected and raised together as one
     :class:`ValidationError` whose lines name the file, entry and field.
     """
+    shown = display_path(path)
     path = Path(path)
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except FileNotFoundError:
-        raise ValidationError(f"{path}: codebook file does not exist") from None
+        raise ValidationError(f"{shown}: codebook file does not exist") from None
     except UnicodeDecodeError as e:
-        raise ValidationError(f"{path}: not valid UTF-8 ({e.reason})") from None
+        raise ValidationError(f"{shown}: not valid UTF-8 ({e.reason})") from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark else ""
-        raise ValidationError(f"{path}: {line}invalid YAML ({getattr(e, 'problem', e)})") from None
+        raise ValidationError(f"{shown}: {line}invalid YAML ({getattr(e, 'problem', e)})") from None
     if not isinstance(data, dict) or "actors" not in data or "concepts" not in data:
-        raise ValidationError(f"{path}: expected top-level keys 'actors' and 'concepts'")
+        raise ValidationError(f"{shown}: expected top-level keys 'actors' and 'concepts'")
     problems: list[str] = []
     actors: dict[str, Actor] = {}
     for i, entry in enumerate(data["actors"] or []):
-        where = f"{path}: actors[{i}]"
+        where = f"{shown}: actors[{i}]"
         if not isinstance(entry, dict):
             problems.append(f"{where}: expected a mapping")
             continue
         aid = entry.get("id")
-        where = f"{path}: actor {aid!r}" if aid else where
+        where = f"{shown}: actor {aid!r}" if aid else where
         if not isinstance(aid, str) or not _ID.match(aid):
             problems.append(f"{where}: field id must be a lower-case slug (a-z, 0-9, _)")
             continue
@@ -272,16 +274,16 @@ def load_codebook(path: str | Path) -> Codebook:
                             description=str(entry.get("description") or ""))
     for actor in actors.values():
         if actor.organization not in actors:
-            problems.append(f"{path}: actor {actor.id!r}: field organization {actor.organization!r} "
+            problems.append(f"{shown}: actor {actor.id!r}: field organization {actor.organization!r} "
                             "is not an actor id")
     concepts: dict[str, Concept] = {}
     for i, entry in enumerate(data["concepts"] or []):
-        where = f"{path}: concepts[{i}]"
+        where = f"{shown}: concepts[{i}]"
         if not isinstance(entry, dict):
             problems.append(f"{where}: expected a mapping")
             continue
         cid = entry.get("id")
-        where = f"{path}: concept {cid!r}" if cid else where
+        where = f"{shown}: concept {cid!r}" if cid else where
         if not isinstance(cid, str) or not _ID.match(cid):
             problems.append(f"{where}: field id must be a lower-case slug (a-z, 0-9, _)")
             continue
@@ -296,9 +298,9 @@ def load_codebook(path: str | Path) -> Codebook:
             cues = ()
         concepts[cid] = Concept(id=cid, cues=cues, **fields)
     if not actors:
-        problems.append(f"{path}: no actors")
+        problems.append(f"{shown}: no actors")
     if not concepts:
-        problems.append(f"{path}: no concepts")
+        problems.append(f"{shown}: no concepts")
     if problems:
         raise ValidationError(problems)
     return Codebook(actors=actors, concepts=concepts, path=str(path))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import ValidationError
+from .fileio import display_path
 
 METADATA_FILE = "metadata.csv"
 METADATA_COLUMNS = ["doc_id", "title", "outlet", "date", "date_exact", "date_basis",
@@ -166,22 +167,23 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
 
 def read_document(path: str | Path, meta: dict[str, str] | None = None) -> Document:
     """Read one ``.txt`` file as a :class:`Document`; ``meta`` is its sidecar row, if any."""
+    shown = display_path(path)
     path = Path(path)
-    text = decode_text(path.read_bytes(), str(path))
+    text = decode_text(path.read_bytes(), shown)
     header, body = split_header(text)
     if not body.strip():
-        raise ValidationError(f"{path}: no text after the metadata header")
+        raise ValidationError(f"{shown}: no text after the metadata header")
     doc = Document(id=path.stem, text=body, title=path.stem, path=str(path), header=header)
     for key, value in header.items():
         attr = _HEADER_KEYS.get(key)
         if attr == "date":
-            doc.date = parse_date(value, f"{path}: header field DATE")
+            doc.date = parse_date(value, f"{shown}: header field DATE")
             doc.date_exact = doc.date is not None
             doc.date_basis = "header" if doc.date else ""
         elif attr:
             setattr(doc, attr, value)
     if meta:
-        where = f"{meta.get('_file', METADATA_FILE)}: row {meta.get('_row', '?')}"
+        where = f"{meta.get('_file', METADATA_FILE)}: line {meta.get('_line', '?')}"
         for key in ("title", "outlet", "url", "licence", "notes", "date_basis"):
             if (meta.get(key) or "").strip():
                 setattr(doc, key, meta[key].strip())
@@ -194,25 +196,28 @@ def read_document(path: str | Path, meta: dict[str, str] | None = None) -> Docum
 def read_metadata(folder: Path) -> dict[str, dict[str, str]]:
     """Rows of ``folder/metadata.csv`` by doc_id (empty when the file does not exist)."""
     path = folder / METADATA_FILE
+    shown = display_path(path)
     if not path.exists():
         return {}
     try:
         with open(path, encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
             if not reader.fieldnames or "doc_id" not in reader.fieldnames:
-                raise ValidationError(f"{path}: line 1: missing column 'doc_id' "
+                raise ValidationError(f"{shown}: line 1: missing column 'doc_id' "
                                       f"(columns: {', '.join(METADATA_COLUMNS)})")
             rows: dict[str, dict[str, str]] = {}
-            for i, row in enumerate(reader, start=2):
+            line = reader.line_num + 1  # the file line a row starts on (quoted fields may span lines)
+            for row in reader:
                 doc_id = (row.get("doc_id") or "").strip()
                 if not doc_id:
-                    raise ValidationError(f"{path}: row {i}: field doc_id is empty")
+                    raise ValidationError(f"{shown}: line {line}: field doc_id is empty")
                 if doc_id in rows:
-                    raise ValidationError(f"{path}: row {i}: duplicate doc_id {doc_id!r}")
-                rows[doc_id] = {**row, "_file": str(path), "_row": str(i)}
+                    raise ValidationError(f"{shown}: line {line}: duplicate doc_id {doc_id!r}")
+                rows[doc_id] = {**row, "_file": shown, "_line": str(line)}
+                line = reader.line_num + 1
             return rows
     except UnicodeDecodeError as e:
-        raise ValidationError(f"{path}: not valid UTF-8 ({e.reason})") from None
+        raise ValidationError(f"{shown}: not valid UTF-8 ({e.reason})") from None
 
 
 def load_corpus(folder: str | Path, strict: bool = True) -> Corpus:
@@ -223,13 +228,14 @@ def load_corpus(folder: str | Path, strict: bool = True) -> Corpus:
     bring-your-own corpora) bad files are skipped and listed in
     ``corpus.skipped`` as ``(file name, reason)``, and the rest are loaded.
     """
+    shown = display_path(folder)
     folder = Path(folder)
     if not folder.is_dir():
-        raise ValidationError(f"{folder}: corpus folder does not exist")
+        raise ValidationError(f"{shown}: corpus folder does not exist")
     meta = read_metadata(folder)
     paths = sorted(folder.glob("*.txt"))
     if not paths:
-        raise ValidationError(f"{folder}: no .txt files in corpus folder")
+        raise ValidationError(f"{shown}: no .txt files in corpus folder")
     docs, skipped = [], []
     for path in paths:
         try:
@@ -240,7 +246,7 @@ def load_corpus(folder: str | Path, strict: bool = True) -> Corpus:
             skipped.append((path.name, str(e)))
     unknown = sorted(set(meta) - {p.stem for p in paths})
     if unknown and strict:
-        row = meta[unknown[0]]["_row"]
-        raise ValidationError(f"{folder / METADATA_FILE}: row {row}: doc_id {unknown[0]!r} "
+        line = meta[unknown[0]]["_line"]
+        raise ValidationError(f"{display_path(folder / METADATA_FILE)}: line {line}: doc_id {unknown[0]!r} "
                               "has no .txt file in the folder")
     return Corpus(docs, root=folder, skipped=skipped)

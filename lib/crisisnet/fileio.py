@@ -6,6 +6,22 @@ import os
 import tempfile
 from pathlib import Path
 
+#: the project's root folder (the checkout)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def display_path(path: str | Path) -> str:
+    """A path as messages and outputs show it: relative to the project root when inside it.
+
+    Error messages end up in notebook outputs and reports, which must not carry
+    this machine's absolute paths.
+    """
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
 
 def atomic_write_text(path: str | Path, content: str | bytes) -> None:
     """Write a file so that readers see the old file or the whole new one, never a half-written one."""

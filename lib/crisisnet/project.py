@@ -15,9 +15,9 @@ import pandas as pd
 from .codebook import Codebook, load_codebook
 from .corpus import Corpus, load_corpus
 from .errors import ParameterError
+from .fileio import ROOT
 from .statements import INTERACTION_COLUMNS, load_interactions, load_statements
 
-ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 CODEBOOK = DATA / "codebook.yaml"
 FIGURES = ROOT / "figures"

@@ -18,7 +18,7 @@ import pandas as pd
 from .codebook import UNCATALOGUED_PREFIX, Codebook
 from .corpus import Corpus
 from .errors import ValidationError
-from .fileio import atomic_write_text
+from .fileio import atomic_write_text, display_path
 from .params import ISO_DAY
 
 STATEMENT_COLUMNS = ["doc_id", "start", "end", "text", "speaker", "organization", "concept",
@@ -34,27 +34,28 @@ INTERACTION_TYPES = ("met", "called", "criticized", "responded_to", "delivered_t
 
 def _read_rows(path: Path, required: list[str]) -> tuple[list[dict], list[int]]:
     """CSV rows as dicts plus the file line each row starts on (quoted fields may span lines)."""
+    shown = display_path(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ValidationError(f"{path}: file does not exist") from None
+        raise ValidationError(f"{shown}: file does not exist") from None
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise ValidationError(f"{path}: line {line}: not valid UTF-8 ({e.reason})") from None
+        raise ValidationError(f"{shown}: line {line}: not valid UTF-8 ({e.reason})") from None
     if not content.strip():
-        raise ValidationError(f"{path}: empty file (expected a header line: {','.join(required)})")
+        raise ValidationError(f"{shown}: empty file (expected a header line: {','.join(required)})")
     reader = csv.DictReader(io.StringIO(content, newline=""))
     missing = [c for c in required if c not in (reader.fieldnames or [])]
     if missing:
-        raise ValidationError(f"{path}: line 1: missing column(s) {', '.join(missing)} "
+        raise ValidationError(f"{shown}: line 1: missing column(s) {', '.join(missing)} "
                               f"(required: {','.join(required)})")
     rows, lines = [], []
     line = reader.line_num + 1
     for row in reader:
         if None in row:
-            raise ValidationError(f"{path}: line {line}: more fields than columns")
+            raise ValidationError(f"{shown}: line {line}: more fields than columns")
         rows.append(row)
         lines.append(line)
         line = reader.line_num + 1
@@ -191,7 +192,7 @@ def load_statements(path: str | Path, corpus: Corpus | None = None,
     path = Path(path)
     rows, lines = _read_rows(path, ["doc_id", "start", "end", "text", "speaker", "concept", "stance",
                                     "mode"])
-    problems = validate_statement_rows(rows, lines, str(path), corpus, codebook)
+    problems = validate_statement_rows(rows, lines, display_path(path), corpus, codebook)
     if problems:
         raise ValidationError(problems)
     df = statements_frame(rows)
@@ -204,11 +205,12 @@ def load_statements(path: str | Path, corpus: Corpus | None = None,
 def load_interactions(path: str | Path, corpus: Corpus | None = None,
                       codebook: Codebook | None = None) -> pd.DataFrame:
     """Load and validate an interaction CSV (see ``docs/data-model.md``)."""
+    shown = display_path(path)
     path = Path(path)
     rows, lines = _read_rows(path, INTERACTION_COLUMNS[:8])
     problems: list[str] = []
     for row, line in zip(rows, lines):
-        where = f"{path}: line {line}"
+        where = f"{shown}: line {line}"
         _check_span(row, corpus, where, problems)
         for fld in ("source_actor", "target_actor"):
             _check_actor(row.get(fld, ""), fld, codebook, "coded", where, problems)

@@ -172,11 +172,31 @@ def _turn_like(att) -> bool:
     return att.mode == "transcript" or att.how == "author"
 
 
+#: demonstratives and personal pronouns that refer back to the sentence before
+DEMONSTRATIVES = frozenset("this that these those".split())
+BACK_PRONOUNS = frozenset("it they them".split())
+
+
 def _continues(span) -> bool:
-    """True if a transcript sentence refers back to the one before with a demonstrative
-    pronoun as subject or object ("That's what we're focused on", "if we see that, ...")."""
-    return any(t.lower_ in ("that", "this") and t.pos_ == "PRON"
-               and t.dep_ in ("nsubj", "nsubjpass", "dobj") for t in span)
+    """True if a transcript sentence refers back to the one before: a demonstrative pronoun
+    as subject or object ("That's what we're focused on", "if we see that, ...", "we heard
+    what they said about this"), a demonstrative determiner on a subject or object noun
+    ("We need to see **these forces** moving away", "**This effort** is illegal"), or a
+    referring ``it``/``they`` as subject ("**They** remain massed along the border"; not the
+    dummy ``it`` of "it's important to ...", which has a clause of its own after it)."""
+    args = ("nsubj", "nsubjpass", "dobj", "pobj")
+    for t in span:
+        low = t.lower_
+        if low in DEMONSTRATIVES and t.pos_ == "PRON" and t.dep_ in args:
+            return True
+        if low in DEMONSTRATIVES and t.dep_ == "det" and t.head.dep_ in args and t.head.i > t.i:
+            return True
+        if low in BACK_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") and t.i - span.start <= 2:
+            if low == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > t.i
+                                   for c in t.head.children):
+                continue  # "it's important to ...": a dummy subject
+            return True
+    return False
 
 
 def transcript_runs(atts, found_by, text):
