@@ -59,3 +59,9 @@ def test_run_tag_is_empty_for_defaults_and_stable_otherwise():
     assert len(tag) == 9 and tag.startswith("_")
     assert params.run_tag("01_corpus_overview.ipynb", dict(changed)) == tag
     assert params.run_tag("01_corpus_overview.ipynb", {**defaults, "actors": ["lavrov"]}) not in ("", tag)
+
+
+def test_string_lists_accept_comma_strings_and_refuse_other_types():
+    assert params.check_list("outlets", "Press TV, The Moscow Times") == ["Press TV", "The Moscow Times"]
+    with pytest.raises(ParameterError, match="parameter outlets: expected a list of strings, got 3"):
+        params.check_list("outlets", 3)

@@ -74,3 +74,15 @@ def test_short_data_gives_one_window_and_bad_parameters_fail():
         moving_windows(_timeline(), 3, kernel="box")
     with pytest.raises(ParameterError, match="step_days"):
         moving_windows(_timeline(), 3, 1.5)
+
+
+def test_phase_table_counts_each_phase():
+    """Two phases: a, b agree on x in phase 1 (one congruence tie); a, b disagree on y in phase 2."""
+    from crisisnet.timewindows import phase_table
+    st = make_statements([("a", "x", 1, "2022-01-10"), ("b", "x", 1, "2022-01-11"),
+                          ("a", "y", 1, "2022-01-26"), ("b", "y", -1, "2022-01-27")])
+    t = phase_table(st, {"talks": ("2022-01-10", "2022-01-13"), "responses": ("2022-01-26", "2022-01-28")},
+                    normalization="none", groups={"a": "west", "b": "russia"})
+    assert t.loc["talks", ["statements", "actors", "congruence ties", "conflict ties"]].tolist() == [2, 2, 1, 0]
+    assert t.loc["responses", ["statements", "congruence ties", "conflict ties"]].tolist() == [2, 0, 1]
+    assert t.loc["responses", "bloc polarization"] == 1.0 and t.loc["talks", "bloc polarization"] == -1.0

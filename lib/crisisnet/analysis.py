@@ -255,7 +255,7 @@ def concept_consensus(statements: pd.DataFrame, level: str = "organization", cod
     pos["position"] = np.select(
         [pos.n_support > pos.n_oppose, pos.n_oppose > pos.n_support, pos.n_support > 0],
         ["support", "oppose", "mixed"], default="neutral")
-    bloc = (lambda a: codebook.actors[a].bloc if codebook is not None and a in codebook.actors else "other")
+    bloc = (codebook.bloc_of if codebook is not None else (lambda a: "other"))
     recs = []
     for concept, grp in pos.groupby("concept", sort=True):
         by = {p: sorted(grp.loc[grp.position == p, "actor"]) for p in ("support", "oppose", "mixed", "neutral")}

@@ -146,6 +146,11 @@ class Codebook:
             current = parent
         return current
 
+    def bloc_of(self, actor_id: str) -> str:
+        """The actor's bloc (``west``, ``russia``, ``ukraine``, ``other``); ``other`` if uncatalogued."""
+        actor = self.actors.get(actor_id)
+        return actor.bloc if actor is not None else "other"
+
     def label(self, any_id: str) -> str:
         """A human-readable name for an actor or concept id."""
         if any_id in self.actors:

@@ -136,7 +136,7 @@ def _actor_order(ids, codebook) -> list[str]:
     order = {"west": 0, "ukraine": 1, "other": 2, "russia": 3}
 
     def key(a):
-        bloc = codebook.actors[a].bloc if codebook is not None and a in codebook.actors else "other"
+        bloc = codebook.bloc_of(a) if codebook is not None else "other"
         return (order.get(bloc, 2), a)
     return sorted(ids, key=key)
 
@@ -226,7 +226,7 @@ def two_mode_figure(statements: pd.DataFrame, codebook=None, level: str = "speak
                     linewidth=float(_width(n.at[a, c], nmax, 0.7, 5.0)),
                     linestyle="dotted" if kind == "neutral" else "solid")
     for a in actors:
-        bloc = codebook.actors[a].bloc if codebook is not None and a in codebook.actors else "other"
+        bloc = codebook.bloc_of(a) if codebook is not None else "other"
         ax.scatter([0], [ya[a]], s=70, color=BLOC_COLORS.get(bloc, OKABE_ITO["grey"]), edgecolor="black", zorder=3)
         ax.text(-0.03, ya[a], _short(codebook.label(a)) if codebook is not None else a, ha="right", va="center", fontsize=8)
     for c in concepts:

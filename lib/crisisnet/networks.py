@@ -62,7 +62,8 @@ stance +-1 statements for congruence/conflict, all statements for ignore):
                 DNA instead divides by n_i * n_i' (a product of counts), which is not a cosine
                 and shrinks ties of active actors; we do not copy it.
     jaccard     |S_i cap S_i'| / |S_i cup S_i'| on SETS of (concept, stance) positions held
-                (counts ignored); for conflict S_i' is stance-swapped. In [0, 1].
+                (counts ignored); for conflict S_i' is stance-swapped; for ignore the sets are
+                of concepts spoken about. In [0, 1].
 The concept network uses the same algebra with the roles of actors and concepts exchanged
 (P^T etc.): two concepts are congruent through an actor who supports both or opposes both.
 
@@ -235,9 +236,6 @@ class Network:
                            "weight": w.astype(float)})
         df["source"] = df["source"].astype(str)
         df["target"] = df["target"].astype(str)
-        if self.is_one_mode:
-            # source < target as strings (row order is sorted, so r < c already guarantees it)
-            pass
         return df.sort_values(["source", "target"], kind="stable").reset_index(drop=True)
 
     def node_table(self) -> pd.DataFrame:

@@ -37,8 +37,7 @@ def speaker_counts(statements: pd.DataFrame, codebook: Codebook) -> pd.DataFrame
     table.columns.name = None
     table["total"] = table.sum(axis=1)
     table.insert(0, "name", [codebook.label(s) for s in table.index])
-    table.insert(1, "bloc", [codebook.actors[s].bloc if s in codebook.actors else "uncatalogued"
-                             for s in table.index])
+    table.insert(1, "bloc", [codebook.bloc_of(s) for s in table.index])
     return table.sort_values(["total", "name"], ascending=[False, True])
 
 

@@ -46,14 +46,20 @@ def check_date_range(start_name: str, start, end_name: str, end) -> tuple[_dt.da
     return s, e
 
 
-def check_ids(name: str, values, codebook: Codebook, kind: str = "actor") -> list[str]:
-    """A list of actor or concept ids (a single string is accepted as a one-item list)."""
+def check_list(name: str, values, what: str = "strings") -> list[str]:
+    """A list of strings; a comma-separated string (``-p outlets "A, B"``) is split into one."""
     if values is None or values == "":
         return []
     if isinstance(values, str):
         values = [v.strip() for v in values.split(",") if v.strip()]
-    if not isinstance(values, (list, tuple)):
-        raise ParameterError(f"parameter {name}: expected a list of {kind} ids, got {values!r}")
+    if not isinstance(values, (list, tuple)) or not all(isinstance(v, str) for v in values):
+        raise ParameterError(f"parameter {name}: expected a list of {what}, got {values!r}")
+    return list(values)
+
+
+def check_ids(name: str, values, codebook: Codebook, kind: str = "actor") -> list[str]:
+    """A list of actor or concept ids (a single string is accepted as a one-item list)."""
+    values = check_list(name, values, f"{kind} ids")
     valid = codebook.actors if kind == "actor" else codebook.concepts
     for v in values:
         if v not in valid:

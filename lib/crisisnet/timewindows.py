@@ -154,3 +154,25 @@ def windows_summary(windows: list[Window]) -> pd.DataFrame:
                      "negative": float(-e.loc[e["weight"] < 0, "weight"].sum()) + 0.0})
     return pd.DataFrame(rows, columns=["start", "end", "statements", "weighted", "edges",
                                        "positive", "negative"])
+
+
+def phase_table(statements: pd.DataFrame, phases: dict, *, normalization: str = "average",
+                level: str = "speaker", codebook=None, groups: dict | None = None) -> pd.DataFrame:
+    """One row per named phase ``{name: (first day, last day)}``: statements, actors, ties, polarization.
+
+    ``groups`` (actor -> group, e.g. the codebook blocs) is the fixed partition
+    the polarization quality is scored on (see :func:`crisisnet.analysis.polarization`).
+    """
+    from .analysis import polarization
+    from .filters import select_statements
+
+    rows = []
+    for name, (first, last) in phases.items():
+        part = select_statements(statements, start=first, end=last)
+        cong = actor_network(part, "congruence", normalization, level, codebook=codebook)
+        conf = actor_network(part, "conflict", normalization, level, codebook=codebook)
+        rows.append({"phase": name, "from": first, "to": last, "statements": len(part),
+                     "actors": actor_column(part, level).replace("", pd.NA).nunique(),
+                     "congruence ties": len(cong.edges()), "conflict ties": len(conf.edges()),
+                     "bloc polarization": polarization(cong, conf, groups).quality})
+    return pd.DataFrame(rows).set_index("phase")

@@ -348,7 +348,7 @@ def alignment(project: Project, actor_id: str, duplicates: str = "document") -> 
             prov = net.provenance(actor_id, other)
             theirs = prov[prov["speaker"] == other]
             rows.append({"actor": other, "name": cb.label(other),
-                         "bloc": cb.actors[other].bloc if other in cb.actors else "other",
+                         "bloc": cb.bloc_of(other),
                          "relation": relation, "weight": net.weight(actor_id, other),
                          "concepts": sorted(set(prov["concept"])), "rows": list(theirs.index)})
     df = pd.DataFrame(rows, columns=cols)
@@ -490,7 +490,7 @@ def coverage(project: Project, focus: str, kind: str) -> dict:
     st, it, cb = project.statements, project.interactions, project.codebook
     used = sorted(set(st["doc_id"]) | set(it["doc_id"]))
     docs = [project.corpus[d] for d in used if d in project.corpus]
-    bloc = st["speaker"].map(lambda s: cb.actors[s].bloc if s in cb.actors else "other")
+    bloc = st["speaker"].map(cb.bloc_of)
     counts = [int((bloc == side).sum()) for side in SIDES]
     total = sum(counts)
     by_side = pd.DataFrame({"side": list(SIDES), "statements": counts,

@@ -19,7 +19,9 @@ import pandas as pd
 
 from ..filters import select_statements
 from ..networks import actor_network
-from ..plotting import BLOC_COLORS, OKABE_ITO, STANCE_COLORS, TIE_COLORS, use_style
+from ..analysis import actor_positions
+from ..figures import POSITION_COLORS
+from ..plotting import BLOC_COLORS, OKABE_ITO, TIE_COLORS, use_style
 from .sections import Html, esc
 
 LAYOUT_SEED = 7
@@ -53,14 +55,13 @@ def figure_data(project, focus: str, kind: str) -> tuple[pd.DataFrame, pd.DataFr
         ids = sorted(set(st["speaker"]))
     position = {}
     if kind == "concept":
-        for speaker, g in st.groupby("speaker"):
-            s = set(g["stance"])
-            position[speaker] = 1 if s == {1} or s == {0, 1} else -1 if s in ({-1}, {0, -1}) else 0
+        pos = actor_positions(st, "speaker")
+        position = dict(zip(pos["actor"], pos["position"]))
     nodes = pd.DataFrame([{
         "id": a, "label": _short(cb, a),
-        "bloc": cb.actors[a].bloc if a in cb.actors else "other",
-        "color": (STANCE_COLORS[position[a]] if kind == "concept"
-                  else BLOC_COLORS.get(cb.actors[a].bloc if a in cb.actors else "other",
+        "bloc": cb.bloc_of(a),
+        "color": (POSITION_COLORS[position[a]] if kind == "concept"
+                  else BLOC_COLORS.get(cb.bloc_of(a),
                                        OKABE_ITO["grey"])),
         "focus": a == focus} for a in ids], columns=["id", "label", "bloc", "color", "focus"])
     return nodes, edges.sort_values(["relation", "source", "target"]).reset_index(drop=True)
@@ -133,7 +134,7 @@ def figure_html(project, focus: str, kind: str) -> Html:
     name = project.codebook.label(focus)
     caption = (f"Who agrees (solid blue) and who opposes (dashed orange) {name}; colours are blocs."
                if kind == "actor" else
-               f"Actors on {name}: blue supports, orange opposes, grey mixed; solid ties agree, "
+               f"Actors on {name}: blue supports, vermillion opposes, purple both, grey mentions without a side; solid ties agree, "
                "dashed ties oppose.")
     return Html(f'<figure class="network"><img alt="{esc("network around " + name)}" '
                 f'src="data:image/svg+xml;base64,{svg}"><figcaption>{esc(caption)}</figcaption></figure>')

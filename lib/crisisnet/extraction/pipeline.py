@@ -178,12 +178,18 @@ BACK_PRONOUNS = frozenset("it they them".split())
 
 
 def _continues(span) -> bool:
-    """True if a transcript sentence refers back to the one before: a demonstrative pronoun
-    as subject or object ("That's what we're focused on", "if we see that, ...", "we heard
-    what they said about this"), a demonstrative determiner on a subject or object noun
-    ("We need to see **these forces** moving away", "**This effort** is illegal"), or a
-    referring ``it``/``they`` as subject ("**They** remain massed along the border"; not the
-    dummy ``it`` of "it's important to ...", which has a clause of its own after it)."""
+    """True if a transcript sentence refers back to the one before with a demonstrative
+    pronoun as subject or object ("That's what we're focused on", "if we see that, ...")."""
+    return any(t.lower_ in DEMONSTRATIVES and t.pos_ == "PRON"
+               and t.dep_ in ("nsubj", "nsubjpass", "dobj") for t in span)
+
+
+def _refers_back(span) -> bool:
+    """Weaker back-reference, used only for a sentence with no concept cue of its own: a
+    demonstrative pronoun anywhere as an argument ("we heard what they said about **this**"),
+    a demonstrative determiner on a subject or object noun ("We need to see **these forces**
+    moving away"), or a referring ``it``/``they`` opening the sentence ("**They** remain massed
+    there"; not the dummy ``it`` of "it's important to ...", which has a clause after it)."""
     args = ("nsubj", "nsubjpass", "dobj", "pobj")
     for t in span:
         low = t.lower_
@@ -206,8 +212,10 @@ def transcript_runs(atts, found_by, text):
     transcript turn is cut into sentences; a sentence with no concept evidence is not a
     statement, and a run of adjacent sentences of one speaker is one statement when each
     later sentence refers back to the one before ("We have yet to see a pullback. That's
-    what we're focused on. And if we see that, it would help diplomacy."). The first
-    concept of each kind in the run decides its stance.
+    what we're focused on. And if we see that, it would help diplomacy."). A later sentence
+    with no concept evidence of its own also joins when it refers back more loosely
+    (:func:`_refers_back`: "We need to see **these forces** moving away", "**They** remain
+    massed there"). The first concept of each kind in the run decides its stance.
     """
     out = []
     run = None  # [att, start, end, {concept: ConceptStance}, how]
@@ -226,7 +234,7 @@ def transcript_runs(atts, found_by, text):
             continue
         adjacent = (run is not None and run[0].speaker == att.speaker and run[2] <= att.start
                     and not any(ch.isalnum() or ch == "\n" for ch in text[run[2]:att.start]))
-        if adjacent and _continues(span):
+        if adjacent and (_continues(span) or (not found and _refers_back(span))):
             run[2] = att.end
             for cs in found:
                 run[3].setdefault(cs.concept, cs)
