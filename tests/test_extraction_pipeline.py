@@ -236,3 +236,21 @@ def test_vector_fallback_is_opt_in(tmp_path):
     from crisisnet.extraction.pipeline import extract_corpus
     (tmp_path / "w.txt").write_text("Blinken said the weather in Geneva was cold.\n", encoding="utf-8")
     assert extract_corpus(load_corpus(tmp_path), make_codebook()).empty
+
+
+RUNS = """QUESTION: What about the sanctions?
+SECRETARY BLINKEN: We have sanctions ready. These measures would hurt badly. It was a pleasure to visit the museum.
+QUESTION: And the talks?
+SECRETARY BLINKEN: We have sanctions ready. They also support talks.
+"""
+
+
+def test_a_sentence_without_a_cue_that_refers_back_joins_the_statement(tmp_path):
+    from crisisnet.extraction.pipeline import extract_corpus
+    (tmp_path / "t.txt").write_text(RUNS, encoding="utf-8")
+    rows = extract_corpus(load_corpus(tmp_path), make_codebook())
+    texts = sorted(set(rows[rows.speaker == "blinken"].text))
+    # "These measures ..." has no cue and refers back: it joins; the pleasantry with a dummy
+    # "It" does not; "They also support talks" has a concept of its own and stays separate
+    assert texts == ["They also support talks", "We have sanctions ready",
+                     "We have sanctions ready. These measures would hurt badly"]

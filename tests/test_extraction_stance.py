@@ -102,3 +102,53 @@ def test_increase_opposes_a_reduction_concept_unless_reported_as_fact(nlp):
     assert st("Warsaw wants to keep increasing troops in the east.") == {"rollback": -1}
     # a reported increase (own subject) is a fact the speaker may deplore: no flip
     assert st("The alliance has increased troops in the east.") == {"rollback": 1}
+
+
+def test_a_negated_outcome_of_talks_is_stance_zero(nlp, tmp_path):
+    from crisisnet.codebook import load_codebook
+    from extraction_helpers import CODEBOOK_YAML
+    path = tmp_path / "codebook.yaml"
+    path.write_text(CODEBOOK_YAML.replace("negotiations, engage]", "negotiations, engage, resolution]"),
+                    encoding="utf-8")
+    m = ConceptMatcher(load_codebook(path))
+    # "did not reach a resolution" assesses the talks, it does not oppose them
+    assert stances(nlp, m, "The two delegations did not reach any resolution.") == {"diplomacy": 0}
+    # a negated plain cue still flips
+    assert stances(nlp, m, "They will not engage.") == {"diplomacy": -1}
+
+
+def test_not_only_is_not_a_negation(nlp, matcher):
+    assert stances(nlp, matcher, "We are preparing not only sanctions but other steps.") == {"sanctions": 1}
+
+
+@pytest.fixture(scope="module")
+def project_matcher():
+    from crisisnet.codebook import load_codebook
+    from crisisnet.project import CODEBOOK
+    return ConceptMatcher(load_codebook(CODEBOOK))
+
+
+@pytest.mark.parametrize("text, concept", [
+    ("Any further expansion of the alliance toward the east is unacceptable to us.", "nato_open_door"),
+    ("Every nation may choose its own alliances.", "nato_open_door"),
+    ("There will be very serious consequences and costs for Moscow.", "sanctions"),
+    ("The borders of a state must not be changed by force.", "ukraine_sovereignty"),
+    ("Nobody can question the territorial integrity of a sovereign nation.", "ukraine_sovereignty"),
+    ("A war in Europe would be a catastrophe.", "conflict_risk"),
+    ("We keep the door to diplomacy open and are ready to negotiate.", "diplomacy"),
+    ("Their forces massed along the border in a threatening way.", "russian_threat"),
+    ("We want to see a real easing of tensions.", "de_escalation"),
+    ("The allies will send more weapons to help the country defend itself.", "military_aid"),
+    ("The legally binding guarantees and our written proposals remain on the table.", "security_guarantees"),
+])
+def test_project_cues_cover_general_diplomatic_vocabulary(nlp, project_matcher, text, concept):
+    assert concept in stances(nlp, project_matcher, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you so much, it is good to be here with you.",
+    "I look forward to our meeting tomorrow morning.",
+    "Let me take one more question and then we have to go.",
+])
+def test_project_cues_leave_pleasantries_and_logistics_out(nlp, project_matcher, text):
+    assert stances(nlp, project_matcher, text) == {}

@@ -10,8 +10,9 @@ so every network can switch between the two with one parameter.
 A statement is a position on a codebook concept: an attribution whose span (or, for
 reported speech only, its sentence) names no concept cue yields no row. A transcript turn
 yields only its sentences with concept evidence; adjacent sentences that refer back with a
-demonstrative ("That's what we're focused on") join the statement before them
-(:func:`transcript_runs`), and concepts inside a third party's reported speech in a turn
+demonstrative ("That's what we're focused on"), or that have no concept of their own and
+refer back more loosely ("We need to see **these forces** moving away"), join the statement
+before them (:func:`transcript_runs`), and concepts inside a third party's reported speech in a turn
 are that party's, not the turn speaker's. A content that is only an anaphoric claim noun
 ("Moscow denies **the allegation**") takes its concept from the sentence before.
 
@@ -174,7 +175,7 @@ def _turn_like(att) -> bool:
 
 #: demonstratives and personal pronouns that refer back to the sentence before
 DEMONSTRATIVES = frozenset("this that these those".split())
-BACK_PRONOUNS = frozenset("it they them".split())
+BACK_PRONOUNS = frozenset("they".split())
 
 
 def _continues(span) -> bool:
@@ -188,8 +189,8 @@ def _refers_back(span) -> bool:
     """Weaker back-reference, used only for a sentence with no concept cue of its own: a
     demonstrative pronoun anywhere as an argument ("we heard what they said about **this**"),
     a demonstrative determiner on a subject or object noun ("We need to see **these forces**
-    moving away"), or a referring ``it``/``they`` opening the sentence ("**They** remain massed
-    there"; not the dummy ``it`` of "it's important to ...", which has a clause after it)."""
+    moving away"), or ``they`` opening the sentence ("**They** remain massed there"). ``it`` is
+    left out: it is too often a dummy subject ("It was a pleasure to ...")."""
     args = ("nsubj", "nsubjpass", "dobj", "pobj")
     for t in span:
         low = t.lower_
@@ -198,9 +199,6 @@ def _refers_back(span) -> bool:
         if low in DEMONSTRATIVES and t.dep_ == "det" and t.head.dep_ in args and t.head.i > t.i:
             return True
         if low in BACK_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass") and t.i - span.start <= 2:
-            if low == "it" and any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > t.i
-                                   for c in t.head.children):
-                continue  # "it's important to ...": a dummy subject
             return True
     return False
 
