@@ -12,7 +12,7 @@ evaluate      precision/recall/F1 of (span overlap, speaker), stance accuracy, d
 cli           ``python -m crisisnet extract CORPUS_DIR -o statements.csv``
 """
 
-from .evaluate import Evaluation, evaluate
+from .evaluate import Evaluation, evaluate, per_document
 from .pipeline import extract_corpus
 
-__all__ = ["Evaluation", "evaluate", "extract_corpus"]
+__all__ = ["Evaluation", "evaluate", "extract_corpus", "per_document"]

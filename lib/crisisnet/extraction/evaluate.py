@@ -172,3 +172,21 @@ def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None
                       recall=recall, f1=f1, n_stance_pairs=pairs,
                       stance_accuracy=agree / pairs if pairs else 0.0, matches=m,
                       disagreements=table.reset_index(drop=True))
+
+
+def per_document(predicted: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None = None,
+                 groups: dict[str, list[str]] | None = None) -> pd.DataFrame:
+    """Scores of each gold document, then of each named group of documents (e.g. ``"(all)"``).
+
+    One row per document or group: gold, extracted and matched statements, precision, recall,
+    F1 and stance accuracy, rounded to 3 decimals. ``docs`` defaults to the gold's documents.
+    """
+    docs = sorted(set(gold["doc_id"])) if docs is None else list(docs)
+    rows = []
+    for name, subset in [(d, [d]) for d in docs] + list((groups or {}).items()):
+        e = evaluate(predicted, gold, subset)
+        rows.append({"document": name, "gold": e.n_gold, "extracted": e.n_predicted,
+                     "matched": e.n_matched, "precision": round(e.precision, 3),
+                     "recall": round(e.recall, 3), "F1": round(e.f1, 3),
+                     "stance accuracy": round(e.stance_accuracy, 3)})
+    return pd.DataFrame(rows).set_index("document")
