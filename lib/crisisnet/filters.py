@@ -81,6 +81,26 @@ def date_parameter(name: str, value) -> pd.Timestamp | None:
     return pd.Timestamp(check_date(name, value)).normalize()
 
 
+def date_mask(dates: pd.Series, start=None, end=None) -> np.ndarray:
+    """Boolean mask of the rows dated within [start, end] (inclusive; empty bound = open).
+
+    ``start``/``end`` are date parameters (validated, named in errors); with a
+    bound set, undated rows are left out. Statements and interactions share it.
+    """
+    s, e = date_parameter("start", start), date_parameter("end", end)
+    if s is not None and e is not None and s > e:
+        raise ParameterError(f"parameters start/end: start {s.date()} is after end {e.date()}")
+    mask = np.ones(len(dates), dtype=bool)
+    if s is not None or e is not None:
+        d = parse_dates(dates)
+        mask &= d.notna().to_numpy()
+        if s is not None:
+            mask &= (d >= s).fillna(False).to_numpy(dtype=bool)
+        if e is not None:
+            mask &= (d <= e).fillna(False).to_numpy(dtype=bool)
+    return mask
+
+
 def parse_dates(dates: pd.Series) -> pd.Series:
     """ISO ``YYYY-MM-DD`` strings (or dates) -> datetime64; empty or missing -> NaT."""
     if pd.api.types.is_datetime64_any_dtype(dates):
@@ -193,9 +213,7 @@ def select_statements(statements: pd.DataFrame, *, start=None, end=None,
     if statements.index.has_duplicates:
         raise ParameterError("parameter statements: the index has duplicate labels; "
                              "provenance needs unique row labels (use reset_index first)")
-    s, e = date_parameter("start", start), date_parameter("end", end)
-    if s is not None and e is not None and s > e:
-        raise ParameterError(f"parameters start/end: start {s.date()} is after end {e.date()}")
+    in_range = date_mask(statements["date"], start, end)
     if source is not None and source not in SOURCES:
         raise ParameterError(f"parameter source: {source!r} is not one of {', '.join(SOURCES)}")
     if isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float)) \
@@ -206,14 +224,7 @@ def select_statements(statements: pd.DataFrame, *, start=None, end=None,
     if level not in LEVELS:
         raise ParameterError(f"parameter level: {level!r} is not one of {', '.join(LEVELS)}")
 
-    mask = np.ones(len(statements), dtype=bool)
-    if s is not None or e is not None:
-        d = parse_dates(statements["date"])
-        mask &= d.notna().to_numpy()
-        if s is not None:
-            mask &= (d >= s).fillna(False).to_numpy(dtype=bool)
-        if e is not None:
-            mask &= (d <= e).fillna(False).to_numpy(dtype=bool)
+    mask = in_range.copy()
     speaker = statements["speaker"].astype(str)
     org = statements["organization"].astype("string").fillna("").astype(str) \
         if "organization" in statements else speaker

@@ -555,20 +555,10 @@ def select_interactions(interactions: pd.DataFrame, *, start=None, end=None, typ
 
     The input's index is kept (provenance). ``actors`` matches the source or the target.
     """
-    from .filters import _ids, date_parameter, parse_dates
+    from .filters import _ids, date_mask
     from .statements import INTERACTION_TYPES
 
-    s, e = date_parameter("start", start), date_parameter("end", end)
-    if s is not None and e is not None and s > e:
-        raise ParameterError(f"parameters start/end: start {s.date()} is after end {e.date()}")
-    mask = np.ones(len(interactions), dtype=bool)
-    if s is not None or e is not None:
-        d = parse_dates(interactions["date"])
-        mask &= d.notna().to_numpy()
-        if s is not None:
-            mask &= (d >= s).fillna(False).to_numpy(dtype=bool)
-        if e is not None:
-            mask &= (d <= e).fillna(False).to_numpy(dtype=bool)
+    mask = date_mask(interactions["date"], start, end)
     if types:
         types = _ids("types", types)
         bad = [t for t in types if t not in INTERACTION_TYPES]
