@@ -254,3 +254,38 @@ def test_a_sentence_without_a_cue_that_refers_back_joins_the_statement(tmp_path)
     # "It" does not; "They also support talks" has a concept of its own and stays separate
     assert texts == ["They also support talks", "We have sanctions ready",
                      "We have sanctions ready. These measures would hurt badly"]
+
+
+MANGLED = """Minutes of a made-up meeting, printed without line breaks. President of Russia Vladimir Putin: Mr Lavrov, we agreed that you would report on the talks with NATO today. Foreign Minister Sergei Lavrov Lavrov SergeiForeign Minister of Russia: Mr President, the talks with NATO went on for weeks and our proposals on diplomacy are still on the table. President of Russia Vladimir Putin: Good, then continue the dialogue.Sergei LavrovForeign Minister of Russia: We will keep the diplomatic channel open.
+"""
+COMMENTS = """DATE: 2022-01-27
+---
+Washington warned of sanctions. Rejecting the allegation, Moscow says the talks are the only way forward.
+Stoltenberg stressed that the dialogue focused on Ukraine, but it was a difficult and "frank" one.
+"""
+
+
+@pytest.fixture(scope="module")
+def mangled(tmp_path_factory):
+    from crisisnet.extraction.pipeline import extract_corpus
+    folder = tmp_path_factory.mktemp("mangled")
+    (folder / "m.txt").write_text(MANGLED, encoding="utf-8")
+    (folder / "c.txt").write_text(COMMENTS, encoding="utf-8")
+    return extract_corpus(load_corpus(folder), make_codebook())
+
+
+def test_mid_line_mangled_labels_make_turns_of_the_right_speaker(mangled):
+    assert speaker_of(mangled, "m", "report on the talks with NATO") == ["putin"]
+    assert speaker_of(mangled, "m", "our proposals on diplomacy") == ["lavrov"]
+    assert speaker_of(mangled, "m", "continue the dialogue") == ["putin"]
+    assert speaker_of(mangled, "m", "keep the diplomatic channel open") == ["lavrov"]
+    rows = mangled[mangled.doc_id == "m"]
+    assert not any("Minister of Russia:" in t or "Vladimir Putin:" in t for t in rows.text)
+
+
+def test_no_separate_statement_for_a_comment_or_an_anaphoric_participle(mangled):
+    rows = mangled[mangled.doc_id == "c"]
+    assert not any(t.strip() == "the allegation" for t in rows.text)
+    assert speaker_of(mangled, "c", "the talks are the only way forward") == ["russia"]
+    sto = rows[rows.speaker == "stoltenberg"]
+    assert len(set(zip(sto.start, sto.end))) == 1 and sto.text.iloc[0].endswith('"frank" one')

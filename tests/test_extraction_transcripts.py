@@ -29,3 +29,29 @@ def test_a_single_headline_label_does_not_make_a_transcript():
 def test_colons_inside_sentences_are_not_labels():
     s = "QUESTION: Fine?\nSECRETARY BLINKEN: The bottom line is this: we are ready. The messages read: no."
     assert [t.label for t in find_turns(s)] == ["QUESTION", "SECRETARY BLINKEN"]
+
+
+def _known(label):
+    # stands in for the codebook test of the extractor: a known person's name inside the label
+    return any(n in label.replace("Foreign", " Foreign") for n in ("Putin", "Lavrov"))
+
+
+def test_loose_mid_line_labels_with_a_known_name():
+    s = ("The hall fell quiet.President of Russia Vladimir Putin: Shall we start with the report? "
+         "Lavrov: Certainly, the partners have replied in writing.\u00a0Sergei Lavrov, Foreign Minister "
+         "of Russia: We will answer soon. Putin: Good. Thank you (applause). Sergei LavrovForeign "
+         "Minister: You are welcome. QUESTION: And then?")
+    assert [t.label for t in find_turns(s)] == []          # without ``known`` none of these count
+    turns = find_turns(s, known=_known)
+    assert [t.label for t in turns] == [
+        "President of Russia Vladimir Putin", "Lavrov", "Sergei Lavrov, Foreign Minister of Russia",
+        "Putin", "Sergei LavrovForeign Minister", "QUESTION"]
+    assert turns[1].text == "Certainly, the partners have replied in writing."
+    assert turns[-1].is_interviewer
+    # a capitalised phrase with a colon that names nobody is no label
+    assert find_turns("It ended. Note: none. Putin: Fine. Lavrov: Yes.", known=_known)[0].label == "Putin"
+
+
+def test_an_earlier_label_is_not_hidden_by_a_later_one():
+    s = "Opening words. QUESTION: Is there a deal? SECRETARY BLINKEN: Not yet, the talks go on."
+    assert [t.label for t in find_turns(s, known=lambda lab: False)] == ["QUESTION", "SECRETARY BLINKEN"]

@@ -75,7 +75,7 @@ from dataclasses import dataclass
 
 from .quotes import find_quotes, paragraph_index
 from .speakers import PERSON_PRONOUNS, DocumentSpeakers, Resolution, SpeakerResolver
-from .transcripts import find_turns
+from .transcripts import find_turns, unglue
 
 #: lemmas of reporting verbs (a cue frame needs one of these, outside quotes)
 CUE_LEMMAS = frozenset("""
@@ -259,7 +259,10 @@ class Attributor:
                     and any(x.dep_ in ("nsubj", "nsubjpass", "expl") for x in c.children)
                     and any(x.dep_ == "cc" and x.lower_ in _CLAUSE_LINKS for x in verb.children)):
                 toks = _without_participles(list(c.subtree), verb)
-                if toks:
+                if toks and _describes_back(c):
+                    # "S stressed X, but it was a difficult one": a comment on X, part of it
+                    out[0] = (out[0][0], max(out[0][1], _span_chars(toks)[1]))
+                elif toks:
                     out.append(_span_chars(toks))
         return out
 
@@ -522,13 +525,12 @@ class Attributor:
         ctx = DocumentSpeakers(self.resolver)
         quotes = find_quotes(text)
         para_starts = paragraph_index(text)
-        turns = find_turns(text)
+        turns = find_turns(text, known=self._names_person)
         out: list[Attribution] = []
         turn_speakers: list[tuple[int, int, str]] = []
         if turns:
             for turn in turns:
-                res = None if turn.is_interviewer else self.resolver.resolve(
-                    turn.label, date, names=[turn.label], recent=ctx.recent(), unknown=ctx.unknown)
+                res = None if turn.is_interviewer else self._label_speaker(turn.label, date, ctx)
                 if res is not None:
                     ctx.note(res.actor, bisect.bisect_right(para_starts, turn.start) - 1)
                     turn_speakers.append((turn.start, turn.end, res.actor))
@@ -592,6 +594,26 @@ class Attributor:
                                                lemma, tok.i, split=k > 0))
         out += self._floating(quotes, used_quotes, out, text, para_starts, turns)
         return _dedupe(out)
+
+    def _names_person(self, label: str) -> bool:
+        """Whether a speaker label contains a codebook person's name or alias (lost spaces
+        restored: ``Lavrov SergeiForeign Minister of Russia``)."""
+        for lab in dict.fromkeys((label, unglue(label))):
+            res = self.resolver.resolve(lab)
+            if res is not None and res.how == "alias":
+                return True
+        return False
+
+    def _label_speaker(self, label: str, date, ctx) -> Resolution | None:
+        """The speaker a turn label names; a label glued to its role (``Sergei LavrovForeign
+        Minister``) is read with the lost space restored when that names a codebook person."""
+        fixed = unglue(label)
+        if fixed != label:
+            for lab in (label, fixed):
+                res = self.resolver.resolve(lab, date, recent=ctx.recent())
+                if res is not None and res.how == "alias":
+                    return res
+        return self.resolver.resolve(label, date, names=[label], recent=ctx.recent(), unknown=ctx.unknown)
 
     def _headline_labels(self, text, para_starts, date, ctx) -> list[Attribution]:
         """News headlines that attribute with a colon: ``Moscow: US, NATO fail to address ...``.
@@ -711,6 +733,8 @@ def split_clauses(doc, text: str, start: int, end: int) -> list[tuple[int, int]]
         if child.i <= root.i or child.i >= span.end:
             continue
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in child.children)
+        if _describes_back(child):
+            continue  # "..., but it was a difficult one": a comment on the first clause, not a position
         linked = [c for c in child.head.children if c.dep_ in ("cc", "mark")
                   and c.lower_ in _CLAUSE_LINKS and c.i < child.i] + [
             c for c in child.children if c.dep_ in ("mark", "cc") and c.lower_ in _CLAUSE_LINKS]
@@ -763,6 +787,18 @@ def split_clauses(doc, text: str, start: int, end: int) -> list[tuple[int, int]]
     if b > a:
         out.append((a, b))
     return out
+
+
+def _describes_back(verb) -> bool:
+    """A copular clause whose subject is ``it`` and that only describes ("it was a difficult
+    and direct one", "it is useful"): no clause of its own ("it is clear that ...") follows."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return (verb.lemma_ == "be" and len(subj) == 1 and subj[0].lower_ == "it"
+            and any(c.dep_ in ("attr", "acomp") for c in verb.children)
+            and not any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and c.lemma_ not in CUE_LEMMAS)
+                        for c in verb.children)  # ", adding that ..." is a cue of its own
+            and not any(c.dep_ in ("ccomp", "xcomp") for a in verb.children if a.dep_ in ("attr", "acomp")
+                        for c in a.children))
 
 
 def _doc_len(doc) -> int:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import sys
+import re
 
 import pandas as pd
 from spacy.language import Language
@@ -126,7 +127,14 @@ class Extractor:
                     sent = sentence_of(span[0])
                     found = self.matcher.analyse(sent, att.cue_lemma, cue_tok)
                     how = " (concept from the surrounding sentence)"
-                    if not found and _anaphoric(span) and sent.start > 0:
+                    if _anaphoric(span) and any(
+                            b is not att and b.speaker == att.speaker and sent.start_char <= b.start
+                            and b.end <= sent.end_char and not _anaphoric_text(text[b.start:b.end])
+                            for b in atts):
+                        # "Rejecting the allegation, Moscow says ...": the same speaker's own
+                        # content in the sentence states the position
+                        found = []
+                    elif not found and _anaphoric(span) and sent.start > 0:
                         # "Moscow denies the allegation.": the allegation is the sentence before,
                         # and the cue verb (deny, reject) takes a side on it
                         prev = sentence_of(doc[sent.start - 1])
@@ -165,6 +173,13 @@ def _anaphoric(span) -> bool:
     words = [t for t in span if not (t.is_punct or t.is_space)]
     return (1 <= len(words) <= 3 and words[-1].lower_ in ANAPHORIC_NOUNS
             and all(t.lower_ in ("the", "this", "that", "these", "those", "such") for t in words[:-1]))
+
+
+def _anaphoric_text(text: str) -> bool:
+    """:func:`_anaphoric` on plain text."""
+    words = re.findall(r"[\w’']+", text.lower())
+    return (1 <= len(words) <= 3 and words[-1] in ANAPHORIC_NOUNS
+            and all(w in ("the", "this", "that", "these", "those", "such") for w in words[:-1]))
 
 
 def _turn_like(att) -> bool:

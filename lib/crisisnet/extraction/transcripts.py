@@ -12,7 +12,12 @@ start, or a phrase of capitalised words (``of``/``the``/``for`` allowed) closed
 by a colon that starts a line or follows a sentence end. A text is a
 transcript only when it has at least :data:`MIN_LABELS` labels, so a news
 headline such as ``Blinken: talks will go on`` does not turn an article into
-one. Interviewer labels (``QUESTION``, ``Q``, ``MODERATOR``...) are marked so
+one. Given a ``known`` test (a codebook person's name or alias inside the label,
+see :func:`find_labels`), looser mid-line labels count too: one word (``Putin:``),
+a comma before the role (``Sergei Lavrov, Foreign Minister of Russia:``), a
+non-breaking space or no space at all after the sentence end
+(``...today.President of Russia Vladimir Putin:``), and a single upper-case
+interviewer label (``... thanks. QUESTION: ...``). Interviewer labels (``QUESTION``, ``Q``, ``MODERATOR``...) are marked so
 that their turns are never credited to the guest.
 
 Example
@@ -35,8 +40,13 @@ _CAP_WORD = r"(?:[A-Z][\w.’'\-]*|of|the|for|and|de|von|van|al)"
 _UPPER_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Z.’'\- ]{0,60}?[A-Z.])[ \t]*:(?=\s|$)")
 # capitalised label at a line start or after a sentence end
 _TITLE_LABEL = re.compile(
-    r"(?:(?<=^)|(?<=\n)|(?<=[.?!…\]”\"])[ \t]+)(?P<label>[A-Z][\w’'\-]*(?:[ \t]+" + _CAP_WORD
-    + r"){1,14}):(?=\s)")
+    r"(?:(?<=^)|(?<=\n)|(?<=[.?!…\]”\")’])[ \t\u00a0]+)(?P<label>[A-Z][\w’'\-]*(?:[ \t\u00a0]+"
+    + _CAP_WORD + r"){1,14}):(?=\s)")
+# looser: one word, a comma before a role, no space after the sentence end (checked by ``known``)
+_LOOSE_LABEL = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=[.?!…\]”\")’])[ \t\u00a0]*)(?P<label>[A-Z][\w’'\-]*(?:,?[ \t\u00a0]+"
+    + _CAP_WORD + r"){0,14}):(?=\s)")
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -63,16 +73,28 @@ def _label_ok(label: str) -> bool:
     return any(len(w) > 1 for w in words) and not label.lower().startswith(("the following", "the below"))
 
 
-def find_labels(text: str) -> list[tuple[int, int, str]]:
-    """(label start, content start, label) of every speaker label, in order."""
+def unglue(label: str) -> str:
+    """``Lavrov SergeiForeign Minister`` -> ``Lavrov Sergei Foreign Minister`` (a lost space)."""
+    return _GLUED.sub(" ", label)
+
+
+def find_labels(text: str, known=None) -> list[tuple[int, int, str]]:
+    """(label start, content start, label) of every speaker label, in order.
+
+    ``known(label) -> bool`` (optional) accepts the looser labels of :data:`_LOOSE_LABEL`:
+    it should say whether the label names a known person."""
     found: dict[int, tuple[int, int, str]] = {}
-    for rx in (_UPPER_LABEL, _TITLE_LABEL):
+    for rx in (_UPPER_LABEL, _TITLE_LABEL, _LOOSE_LABEL):
+        if rx is _LOOSE_LABEL and known is None:
+            continue
         for m in rx.finditer(text):
             label = m.group("label").strip()
             if not _label_ok(label):
                 continue
+            if rx is _LOOSE_LABEL and not ((label.isupper() and _is_interviewer(label)) or known(label)):
+                continue
             s = m.start("label")
-            if any(s <= k < found[k][1] or k <= s < found[k][1] for k in found):
+            if any(k < m.end() and s < found[k][1] for k in found):  # overlaps a label found
                 continue
             content = m.end()
             while content < len(text) and text[content] in " \t\u00a0":
@@ -81,13 +103,14 @@ def find_labels(text: str) -> list[tuple[int, int, str]]:
     return [found[k] for k in sorted(found)]
 
 
-def find_turns(text: str, min_labels: int = MIN_LABELS) -> list[Turn]:
+def find_turns(text: str, min_labels: int = MIN_LABELS, known=None) -> list[Turn]:
     """The speaker turns of ``text`` (empty when it is not a transcript).
 
     A turn runs from its label to the next label (trailing white space
-    trimmed). Text before the first label belongs to no turn.
+    trimmed). Text before the first label belongs to no turn. ``known``: see
+    :func:`find_labels`.
     """
-    labels = find_labels(text)
+    labels = find_labels(text, known)
     if len(labels) < min_labels:
         return []
     turns = []
