@@ -75,6 +75,13 @@ def network_layout(graph, seed: int = 0, weight: str | None = "weight") -> dict:
     return {n: (round(float(x), 6), round(float(y), 6)) for n, (x, y) in pos.items()}
 
 
+def bloc_handles(blocs) -> list:
+    """Legend patches for the node colours of the given blocs (sorted, each once)."""
+    from matplotlib.patches import Patch
+    return [Patch(facecolor=BLOC_COLORS.get(b, OKABE_ITO["grey"]), edgecolor="black", label=f"bloc: {b}")
+            for b in sorted(set(blocs))]
+
+
 def _width(w: np.ndarray | float, wmax: float, lo: float = 0.6, hi: float = 6.0):
     return lo + (hi - lo) * (np.abs(w) / wmax if wmax else 0.0)
 
@@ -85,7 +92,6 @@ def actor_network_figure(congruence: Network, conflict: Network, seed: int = 0,
     import matplotlib.pyplot as plt
     import networkx as nx
     from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
 
     gc, gd = congruence.to_networkx(), conflict.to_networkx()
     union = nx.Graph()
@@ -119,9 +125,7 @@ def actor_network_figure(congruence: Network, conflict: Network, seed: int = 0,
                Line2D([], [], color=TIE_COLORS["conflict"], lw=2.5, ls="dashed", label="conflict (opposite stances, curved)"),
                Line2D([], [], color="black", lw=float(_width(wmax / 4, wmax)), label=f"weight {wmax / 4:.2g} ({norm})"),
                Line2D([], [], color="black", lw=float(_width(wmax, wmax)), label=f"weight {wmax:.2g} ({norm})")]
-    blocs = sorted({union.nodes[n].get("bloc", "other") for n in nodes})
-    handles += [Patch(facecolor=BLOC_COLORS.get(b, OKABE_ITO["grey"]), edgecolor="black", label=f"bloc: {b}")
-                for b in blocs]
+    handles += bloc_handles(union.nodes[n].get("bloc", "other") for n in nodes)
     handles.append(Line2D([], [], marker="o", ls="", color="white", markeredgecolor="black",
                           label="node size: number of statements"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8,
@@ -248,7 +252,7 @@ def interaction_figure(graph, seed: int = 0, title: str = "Interactions (who did
     """Directed typed multigraph: one arrow per (source, target, type), width by number of events."""
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
-    from matplotlib.patches import FancyArrowPatch, Patch
+    from matplotlib.patches import FancyArrowPatch
 
     counts: dict[tuple, int] = {}
     for u, v, d in graph.edges(data=True):
@@ -280,9 +284,7 @@ def interaction_figure(graph, seed: int = 0, title: str = "Interactions (who did
                for t in types]
     handles += [Line2D([], [], color="black", lw=1.0, label="1 event"),
                 Line2D([], [], color="black", lw=4.0, label=f"{nmax} events")]
-    blocs = sorted({graph.nodes[n].get("bloc", "other") for n in graph.nodes})
-    handles += [Patch(facecolor=BLOC_COLORS.get(b, OKABE_ITO["grey"]), edgecolor="black", label=f"bloc: {b}")
-                for b in blocs]
+    handles += bloc_handles(graph.nodes[n].get("bloc", "other") for n in graph.nodes)
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8,
               title="Arrow colour = type, width = events", title_fontsize=8)
     ax.set_title(title)
