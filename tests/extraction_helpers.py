@@ -96,7 +96,7 @@ concepts:
     definition: Whether Ukraine may join NATO.
     support: NATO's door stays open; states choose their alliances.
     oppose: Ukraine must be barred from NATO.
-    cues: [open door, open-door, join NATO, joining NATO, NATO membership, choose their own security arrangements, right to choose, joining the alliance, bar Ukraine]
+    cues: [open door, open-door, join NATO, joining NATO, NATO membership, choose their own security arrangements, right to choose, joining the alliance, bar Ukraine, non-expansion]
   - id: diplomacy
     label: Diplomacy and further talks
     definition: Whether to continue negotiating.

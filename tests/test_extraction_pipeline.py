@@ -232,6 +232,27 @@ def test_transcript_run_and_a_reported_third_party_inside_a_turn(readouts):
     assert list(blinken.text) == ["We have sanctions ready. That is what we are focused on"]
 
 
+SPEECH = """QUESTION: What do you stand for?
+SECRETARY BLINKEN: We stand for the principles of the alliance and we support its open door. The right to choose one's partners. The principle of dialogue among nations.
+
+And I would say that the talks must go on. Thank you.
+"""
+
+
+def test_verbless_fragments_join_and_own_reports_stay_in_the_turn(tmp_path):
+    from crisisnet.extraction.pipeline import extract_corpus
+    (tmp_path / "s.txt").write_text(SPEECH, encoding="utf-8")
+    rows = extract_corpus(load_corpus(tmp_path), make_codebook())
+    # list items without a verb continue the sentence before them: one statement
+    first = rows[rows.text.str.startswith("We stand for")]
+    assert set(first.text) == {"We stand for the principles of the alliance and we support its open door. "
+                               "The right to choose one's partners. The principle of dialogue among nations"}
+    # "I would say that ...": the turn speaker's own report is his turn sentence, not indirect speech
+    own = rows[rows.text.str.contains("talks must go on")]
+    assert list(own["mode"]) == ["transcript"] and list(own.speaker) == ["blinken"]
+    assert list(own.text) == ["And I would say that the talks must go on"]
+
+
 def test_vector_fallback_is_opt_in(tmp_path):
     from crisisnet.extraction.pipeline import extract_corpus
     (tmp_path / "w.txt").write_text("Blinken said the weather in Geneva was cold.\n", encoding="utf-8")

@@ -152,3 +152,16 @@ def test_project_cues_cover_general_diplomatic_vocabulary(nlp, project_matcher, 
 ])
 def test_project_cues_leave_pleasantries_and_logistics_out(nlp, project_matcher, text):
     assert stances(nlp, project_matcher, text) == {}
+
+
+def test_a_reversing_compound_cue_names_the_opposite_side(nlp, matcher):
+    # "non-expansion" is the oppose side of the open door by itself
+    assert stances(nlp, matcher, "Moscow insists on the alliance's non-expansion.") == {
+        "nato_open_door": -1}
+
+
+def test_a_negation_inside_an_if_clause_denies_nothing(nlp, matcher):
+    # "if they don't join the talks" supposes; it does not oppose talks
+    assert stances(nlp, matcher, "If Moscow doesn't join the talks, we will be disappointed.") == {
+        "diplomacy": 1}
+    assert stances(nlp, matcher, "Moscow doesn't join the talks.") == {"diplomacy": -1}

@@ -974,7 +974,9 @@ def _inside(pos: int, spans, starts) -> bool:
 
 
 def _dedupe(attrs: list[Attribution]) -> list[Attribution]:
-    """Keep one attribution per (speaker, overlapping span): the most confident, then the longest."""
+    """Keep one attribution per (speaker, overlapping span): the most confident, then the longest.
+    A cue frame of a turn's own speaker inside one of his turn sentences ("I would say that ...")
+    gives way to the turn sentence."""
     attrs = sorted(attrs, key=lambda a: (a.start, -a.end, a.speaker))
     kept: list[Attribution] = []
     for a in attrs:
@@ -983,6 +985,8 @@ def _dedupe(attrs: list[Attribution]) -> list[Attribution]:
             kept.append(a)
             continue
         k = clash[0]
+        if k.mode == "transcript" and a.mode != "transcript" and k.start <= a.start and a.end <= k.end:
+            continue  # "I would say we can ...": the turn speaker's own words are the turn's sentence
         if (a.mode != "transcript" and k.mode == "transcript") or a.confidence > k.confidence:
             kept[kept.index(k)] = a
     return sorted(kept, key=lambda a: (a.start, a.end, a.speaker))

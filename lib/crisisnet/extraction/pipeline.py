@@ -11,8 +11,9 @@ A statement is a position on a codebook concept: an attribution whose span (or, 
 reported speech only, its sentence) names no concept cue yields no row. A transcript turn
 yields only its sentences with concept evidence; adjacent sentences that refer back with a
 demonstrative ("That's what we're focused on"), or that have no concept of their own and
-refer back more loosely ("We need to see **these forces** moving away"), join the statement
-before them (:func:`transcript_runs`), and concepts inside a third party's reported speech in a turn
+refer back more loosely ("We need to see **these forces** moving away"), or that have no verb
+at their root ("The principle of national sovereignty."), join the statement before them
+(:func:`transcript_runs`), and concepts inside a third party's reported speech in a turn
 are that party's, not the turn speaker's. A content that is only an anaphoric claim noun
 ("Moscow denies **the allegation**") takes its concept from the sentence before.
 
@@ -218,6 +219,15 @@ def _refers_back(span) -> bool:
     return False
 
 
+def _fragment(span) -> bool:
+    """True if a sentence has no verb at its root: a list item or elliptical continuation of
+    the sentence before ("The principle of national sovereignty.", "The principle that one
+    country cannot change the borders of another by force.")."""
+    roots = [t for t in span if t.head.i == t.i or not (span.start <= t.head.i < span.end)]
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    return bool(roots) and len(words) >= 2 and all(t.pos_ in ("NOUN", "PROPN") for t in roots)
+
+
 def transcript_runs(atts, found_by, text):
     """(attribution, start, end, concepts, how) of each statement.
 
@@ -228,7 +238,7 @@ def transcript_runs(atts, found_by, text):
     what we're focused on. And if we see that, it would help diplomacy."). A later sentence
     with no concept evidence of its own also joins when it refers back more loosely
     (:func:`_refers_back`: "We need to see **these forces** moving away", "**They** remain
-    massed there"). The first concept of each kind in the run decides its stance.
+    massed there"), and a verbless list item or fragment joins whatever it has (:func:`_fragment`). The first concept of each kind in the run decides its stance.
     """
     out = []
     run = None  # [att, start, end, {concept: ConceptStance}, how]
@@ -247,7 +257,7 @@ def transcript_runs(atts, found_by, text):
             continue
         adjacent = (run is not None and run[0].speaker == att.speaker and run[2] <= att.start
                     and not any(ch.isalnum() or ch == "\n" for ch in text[run[2]:att.start]))
-        if adjacent and (_continues(span) or (not found and _refers_back(span))):
+        if adjacent and (_continues(span) or _fragment(span) or (not found and _refers_back(span))):
             run[2] = att.end
             for cs in found:
                 run[3].setdefault(cs.concept, cs)

@@ -28,6 +28,9 @@ Further general rules:
 * a negated *outcome* cue (:data:`OUTCOMES`: "they did not reach any **resolutions**")
   assesses the talks without taking a side: stance 0;
 * "not only" / "not just" (:data:`NOT_ONLY`) is an addition, not a negation;
+* a negation inside an ``if``/``unless`` clause (:data:`CONDITIONALS`: "if Russia doesn't invade")
+  is a supposition and does not flip;
+* a reversing compound as the cue itself ("non-expansion", in :data:`REVERSING`) is an oppose cue;
 * a concept reported by a topic-only cue verb (:data:`TOPIC_CUES`: "the leaders **reviewed**
   recent engagements") with no stance evidence is stance 0.
 
@@ -69,6 +72,8 @@ TOPIC_CUES = frozenset("review".split())
 #: cue words naming an *outcome* of talks ("resolution", "breakthrough"): negated ("did not
 #: reach any resolutions") they describe how talks went, not a side, so the stance is 0
 OUTCOMES = frozenset("resolution breakthrough solution".split())
+#: subordinators of a supposition: a negation in "if X doesn't ..." denies nothing
+CONDITIONALS = frozenset("if unless".split())
 #: "not only", "not just": a negation word followed by one of these does not negate
 NOT_ONLY = frozenset("only just merely simply".split())
 #: words that confirm support (evidence only, no flip)
@@ -131,6 +136,10 @@ class ConceptMatcher:
             sup, opp = _norm(concept.support), _norm(concept.oppose)
             for cue in concept.cues:
                 c = " ".join(cue_words(cue))
+                if "-".join(cue_words(cue)) in REVERSING or "".join(cue_words(cue)) in REVERSING:
+                    # a reversing compound as the cue ("non-expansion") names the opposite side
+                    self.base[(concept.id, c)] = -1
+                    continue
                 if len(cue_words(cue)) < 2 and not re.search(r"[-–]", cue):
                     continue  # one plain word ("dialogue") names the topic, not a side
                 if re.search(rf"\b{re.escape(_norm(cue))}\b", opp) and not re.search(
@@ -302,7 +311,10 @@ def _flips(tok) -> list[str]:
         out.append((low, tok.i))
     if lem in PERCEPTION:
         return out
+    hypothetical = any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in tok.children)
     for c in tok.children:
+        if hypothetical and c.dep_ == "neg":
+            continue  # "if Russia doesn't invade": a supposition, not a denial
         if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and _norm(c.text) in NEGATIONS):
             nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
             if nxt is not None and nxt.lower_ in NOT_ONLY:
