@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field, replace
 import pandas as pd
 
 from .errors import ParameterError, ValidationError
-from .filters import DUPLICATES, LEVELS, select_statements
+from .filters import DUPLICATES, LEVELS, parse_dates, select_statements
 from .networks import (AGREEMENTS, ONE_MODE_NORMALIZATIONS, TWO_MODE_NORMALIZATIONS, Network,
                        actor_network, concept_network, two_mode_network)
 from .params import check_choice, check_date_range, check_ids
@@ -135,7 +135,7 @@ class Explorer:
         return sorted(set(self._project(source).statements["concept"].astype(str)))
 
     def date_range(self, source: str = "coded") -> tuple[str, str]:
-        d = pd.to_datetime(self._project(source).statements["date"], errors="coerce").dropna()
+        d = parse_dates(self._project(source).statements["date"]).dropna()
         return (d.min().date().isoformat(), d.max().date().isoformat()) if len(d) else ("", "")
 
     def _project(self, source: str) -> Project:

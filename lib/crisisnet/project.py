@@ -15,7 +15,7 @@ import pandas as pd
 from .codebook import Codebook, load_codebook
 from .corpus import Corpus, load_corpus
 from .errors import ParameterError
-from .fileio import ROOT
+from .fileio import ROOT, display_path
 from .statements import INTERACTION_COLUMNS, load_interactions, load_statements
 
 DATA = ROOT / "data"
@@ -88,7 +88,7 @@ def load_project(corpus: str = "seeds", source: str = "coded") -> Project:
         statements = load_statements(coded, docs, codebook)
     else:
         if not extracted.exists():
-            shown = extracted.relative_to(ROOT) if extracted.is_relative_to(ROOT) else extracted
+            shown = display_path(extracted)
             raise ParameterError(f"parameter source: no extracted statements for {name!r} at {shown}; "
                                  f"run: python -m crisisnet extract {corpus} -o {shown}")
         statements = load_statements(extracted, docs, codebook)

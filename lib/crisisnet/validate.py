@@ -10,13 +10,9 @@ from pathlib import Path
 from .codebook import load_codebook
 from .corpus import load_corpus
 from .errors import ValidationError
+from .fileio import display_path
 from .project import CODEBOOK, CODED, CORPORA, ROOT
 from .statements import load_interactions, load_statements
-
-
-def _rel(path: Path) -> str:
-    path = Path(path).resolve()
-    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def add_arguments(parser) -> None:
@@ -36,9 +32,9 @@ def run(args) -> int:
         return p if p.is_absolute() or p.exists() else ROOT / p
 
     codebook = load_codebook(resolve(args.codebook))
-    print(f"{_rel(codebook.path)}: {len(codebook.actors)} actors, {len(codebook.concepts)} concepts")
+    print(f"{display_path(codebook.path)}: {len(codebook.actors)} actors, {len(codebook.concepts)} concepts")
     corpus = load_corpus(resolve(args.corpus))
-    print(f"{_rel(corpus.root)}: {len(corpus)} documents")
+    print(f"{display_path(corpus.root)}: {len(corpus)} documents")
     default_s, default_i = CODED["seeds"]
     is_seeds = resolve(args.corpus).resolve() == CORPORA["seeds"].resolve()
     statements = args.statements if args.statements is not None else ([default_s] if is_seeds else [])
@@ -47,13 +43,13 @@ def run(args) -> int:
     for path in statements:
         try:
             df = load_statements(resolve(path), corpus, codebook)
-            print(f"{_rel(resolve(path))}: {len(df)} statement rows")
+            print(f"{display_path(resolve(path))}: {len(df)} statement rows")
         except ValidationError as e:
             problems.extend(e.problems)
     for path in interactions:
         try:
             df = load_interactions(resolve(path), corpus, codebook)
-            print(f"{_rel(resolve(path))}: {len(df)} interactions")
+            print(f"{display_path(resolve(path))}: {len(df)} interactions")
         except ValidationError as e:
             problems.extend(e.problems)
     if problems:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..fileio import display_path
 from ..project import ROOT
 from .student import make_student_notebook
 
@@ -22,14 +23,9 @@ def add_arguments(parser) -> None:
                         help="where to write the student copy (default: students/<notebook name>)")
 
 
-def _shown(path: Path) -> str:
-    path = path.resolve()
-    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
-
-
 def run(args) -> int:
     source = Path(args.notebook)
     output = Path(args.output) if args.output else STUDENTS / source.name
     make_student_notebook(source, output)
-    print(f"wrote {_shown(output)}")
+    print(f"wrote {display_path(output)}")
     return 0
