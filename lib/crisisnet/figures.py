@@ -82,6 +82,16 @@ def bloc_handles(blocs) -> list:
             for b in sorted(set(blocs))]
 
 
+def _finish_network(fig, ax, handles: list, legend_title: str, title: str):
+    """The common end of the network drawings: legend right of the plot, title, no axes."""
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8,
+              title=legend_title, title_fontsize=8)
+    ax.set_title(title)
+    ax.set_axis_off()
+    ax.margins(0.12)
+    return fig
+
+
 def _width(w: np.ndarray | float, wmax: float, lo: float = 0.6, hi: float = 6.0):
     return lo + (hi - lo) * (np.abs(w) / wmax if wmax else 0.0)
 
@@ -128,12 +138,7 @@ def actor_network_figure(congruence: Network, conflict: Network, seed: int = 0,
     handles += bloc_handles(union.nodes[n].get("bloc", "other") for n in nodes)
     handles.append(Line2D([], [], marker="o", ls="", color="white", markeredgecolor="black",
                           label="node size: number of statements"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8,
-              title="Edges: colour = tie type, width = weight", title_fontsize=8)
-    ax.set_title(title)
-    ax.set_axis_off()
-    ax.margins(0.12)
-    return fig
+    return _finish_network(fig, ax, handles, "Edges: colour = tie type, width = weight", title)
 
 
 def _actor_order(ids, codebook) -> list[str]:
@@ -285,12 +290,7 @@ def interaction_figure(graph, seed: int = 0, title: str = "Interactions (who did
     handles += [Line2D([], [], color="black", lw=1.0, label="1 event"),
                 Line2D([], [], color="black", lw=4.0, label=f"{nmax} events")]
     handles += bloc_handles(graph.nodes[n].get("bloc", "other") for n in graph.nodes)
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=8,
-              title="Arrow colour = type, width = events", title_fontsize=8)
-    ax.set_title(title)
-    ax.set_axis_off()
-    ax.margins(0.12)
-    return fig
+    return _finish_network(fig, ax, handles, "Arrow colour = type, width = events", title)
 
 
 def timeline_data(statements: pd.DataFrame, interactions: pd.DataFrame) -> pd.DataFrame:
