@@ -129,3 +129,13 @@ def make_codebook():
 
 
 DATE = _dt.date(2022, 1, 27)
+
+
+def extract_texts(folder: Path, texts: dict[str, str]):
+    """Write each ``{doc_id: text}`` as ``<doc_id>.txt`` into ``folder``; extract with the test codebook."""
+    from crisisnet.corpus import load_corpus
+    from crisisnet.extraction.pipeline import extract_corpus
+
+    for doc_id, text in texts.items():
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    return extract_corpus(load_corpus(folder), make_codebook())

@@ -7,7 +7,7 @@ from crisisnet.extraction.attribution import find_author
 from crisisnet.extraction.quotes import _paragraphs
 from crisisnet.extraction.speakers import SpeakerResolver
 from crisisnet.extraction.stance import ConceptMatcher
-from extraction_helpers import make_codebook
+from extraction_helpers import extract_texts, make_codebook
 
 READOUT = """DATE: 2022-03-03
 ---
@@ -33,11 +33,7 @@ Economic sanctions remain on the table if the crisis deepens.
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory):
-    from crisisnet.extraction.pipeline import extract_corpus
-    folder = tmp_path_factory.mktemp("official")
-    (folder / "readout.txt").write_text(READOUT, encoding="utf-8")
-    (folder / "statement.txt").write_text(STATEMENT, encoding="utf-8")
-    return extract_corpus(load_corpus(folder), make_codebook())
+    return extract_texts(tmp_path_factory.mktemp("official"), {"readout": READOUT, "statement": STATEMENT})
 
 
 def test_hard_wrapped_block_is_one_paragraph():
@@ -111,10 +107,7 @@ The Secretary reiterated the U.S. support for talks. He underscored that, while 
 
 @pytest.fixture(scope="module")
 def clauses(tmp_path_factory):
-    from crisisnet.extraction.pipeline import extract_corpus
-    folder = tmp_path_factory.mktemp("clauses")
-    (folder / "r.txt").write_text(READOUT_CLAUSES, encoding="utf-8")
-    return extract_corpus(load_corpus(folder), make_codebook())
+    return extract_texts(tmp_path_factory.mktemp("clauses"), {"r": READOUT_CLAUSES})
 
 
 def test_while_clause_before_the_main_clause_is_its_own_statement(clauses):

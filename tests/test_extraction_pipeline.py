@@ -4,7 +4,7 @@ import pytest
 
 from crisisnet.corpus import load_corpus
 from crisisnet.statements import STATEMENT_COLUMNS, load_statements, write_statements
-from extraction_helpers import make_codebook, write_codebook
+from extraction_helpers import extract_texts, make_codebook, write_codebook
 
 ARTICLE = """DATE: 2022-01-27
 ---
@@ -109,11 +109,7 @@ QUESTION: Thanks.
 
 @pytest.fixture(scope="module")
 def patterns(tmp_path_factory):
-    from crisisnet.extraction.pipeline import extract_corpus
-    folder = tmp_path_factory.mktemp("patterns")
-    (folder / "p.txt").write_text(PATTERNS, encoding="utf-8")
-    (folder / "t.txt").write_text(TURN, encoding="utf-8")
-    return extract_corpus(load_corpus(folder), make_codebook())
+    return extract_texts(tmp_path_factory.mktemp("patterns"), {"p": PATTERNS, "t": TURN})
 
 
 def test_headline_label_and_second_clause(patterns):
@@ -179,12 +175,7 @@ SECRETARY BLINKEN: We watch what Russia does. Yes, it said positive things about
 
 @pytest.fixture(scope="module")
 def readouts(tmp_path_factory):
-    from crisisnet.extraction.pipeline import extract_corpus
-    folder = tmp_path_factory.mktemp("readouts")
-    (folder / "r.txt").write_text(READOUT, encoding="utf-8")
-    (folder / "h.txt").write_text(HEADLINE, encoding="utf-8")
-    (folder / "i.txt").write_text(INTERVIEW, encoding="utf-8")
-    return extract_corpus(load_corpus(folder), make_codebook())
+    return extract_texts(tmp_path_factory.mktemp("readouts"), {"r": READOUT, "h": HEADLINE, "i": INTERVIEW})
 
 
 def test_participants_and_they_are_every_person_listed_in_the_paragraph(readouts):
@@ -288,11 +279,7 @@ Stoltenberg stressed that the dialogue focused on Ukraine, but it was a difficul
 
 @pytest.fixture(scope="module")
 def mangled(tmp_path_factory):
-    from crisisnet.extraction.pipeline import extract_corpus
-    folder = tmp_path_factory.mktemp("mangled")
-    (folder / "m.txt").write_text(MANGLED, encoding="utf-8")
-    (folder / "c.txt").write_text(COMMENTS, encoding="utf-8")
-    return extract_corpus(load_corpus(folder), make_codebook())
+    return extract_texts(tmp_path_factory.mktemp("mangled"), {"m": MANGLED, "c": COMMENTS})
 
 
 def test_mid_line_mangled_labels_make_turns_of_the_right_speaker(mangled):
