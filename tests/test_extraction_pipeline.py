@@ -297,3 +297,37 @@ def test_no_separate_statement_for_a_comment_or_an_anaphoric_participle(mangled)
     assert speaker_of(mangled, "c", "the talks are the only way forward") == ["russia"]
     sto = rows[rows.speaker == "stoltenberg"]
     assert len(set(zip(sto.start, sto.end))) == 1 and sto.text.iloc[0].endswith('"frank" one')
+
+
+PRESS = """SECRETARY BLINKEN: Thank you, Sergey. We had useful talks today.
+FOREIGN MINISTER LAVROV: As Tony said, we had useful talks today, and the economic consequences he threatens do not help. Sanctions are pointless, as we have said many times.
+SECRETARY BLINKEN: As Sergey said, the dialogue will continue next week. We support the open door. The open door will stay open.
+
+We want diplomacy. It was a pleasure to be here.
+"""
+
+
+@pytest.fixture(scope="module")
+def press(tmp_path_factory):
+    return extract_texts(tmp_path_factory.mktemp("press"), {"p": PRESS})
+
+
+def test_as_s_said_asides_credit_the_colleague_named_by_first_name(press):
+    # "As Tony said, X": X is Blinken's (first name of a person present in the document), and
+    # also Lavrov's own turn sentence
+    tony = press[press.cue == "as said"]
+    assert set(zip(tony.speaker, tony.text)) == {
+        ("blinken", "we had useful talks today"), ("lavrov", "the dialogue will continue next week")}
+    assert set(tony["mode"]) == {"indirect"}
+    assert "lavrov" in speaker_of(press, "p", "we had useful talks today")
+    # "as we have said many times" is the turn speaker himself: no second statement
+    pointless = press[press.text.str.contains("Sanctions are pointless")]
+    assert set(pointless.speaker) == {"lavrov"} and set(pointless["mode"]) == {"transcript"}
+
+
+def test_adjacent_turn_sentences_with_the_same_position_are_one_statement(press):
+    blinken = press[(press.speaker == "blinken") & (press["mode"] == "transcript")]
+    assert "We support the open door. The open door will stay open" in set(blinken.text)
+    # a new paragraph starts a new statement, a pleasantry is none
+    assert "We want diplomacy" in set(blinken.text)
+    assert not any("pleasure" in t for t in press.text)

@@ -110,6 +110,8 @@ class Attribution:
     cue_i: int = -1
     #: a second clause split off the reported speech (kept only if it names a concept itself)
     split: bool = False
+    #: reported in an ``as S said`` aside: the clause is also the reporter's own position
+    aside: bool = False
 
 
 def _trim(text: str, start: int, end: int, strip_that: bool = True) -> tuple[int, int]:
@@ -150,7 +152,7 @@ def _mention_parts(head):
 
 _CONF = {"pair": 0.6, "group": 0.6, "alias": 0.9, "surname": 0.85, "role": 0.8, "collective": 0.8, "uncatalogued": 0.65,
          "pronoun": 0.75, "pronoun (gender mismatch)": 0.55, "turn": 0.9, "first person": 0.8,
-         "author": 0.85}
+         "author": 0.85, "first name": 0.75}
 
 
 class Attributor:
@@ -375,11 +377,14 @@ class Attributor:
                 elif subject.lower_ in ("there", "this", "that", "which", "who"):
                     continue
                 parts = [_same_paragraph(p, tok, para_starts) for p in _mention_parts(subject)]
-                contents = self.contents(tok, [t for p in parts for t in p])
+                aside = _aside_content(tok)
+                contents = [aside] if aside else self.contents(tok, [t for p in parts for t in p])
                 cue = tok.text if tok.lemma_ != "point" else tok.text + " " + next(
                     c.lower_ for c in tok.children if c.lower_ in ("out", "to"))
                 if _make_clear(tok) is not None:
                     cue = f"{tok.text} clear"
+                if aside:
+                    cue = f"as {tok.text}"
             else:
                 continue
             contents = [c for c in (_clip(c, tok.idx, para_starts, n_chars) for c in contents) if c]
@@ -387,7 +392,8 @@ class Attributor:
                 turn_speaker = _turn_speaker(turn_speakers, tok.idx)
                 if len(part) == 1 and part[0].lower_ == "it":
                     found = [self._it_antecedent(part[0], para_starts)]
-                elif turn_speaker and len(part) == 1 and part[0].lower_ in _FIRST_PERSON:
+                elif turn_speaker and (part[0].lower_ in _FIRST_PERSON and subject.lower_ in _FIRST_PERSON):
+                    # "we" (also "We certainly at the European Union, we welcome ...") in a turn
                     found = [Resolution(turn_speaker, "first person")]
                 elif len(part) == 1 and part[0].lower_ in _FIRST_PERSON:
                     found = []  # "we said" outside a turn: the narrator, not a speaker
@@ -591,7 +597,8 @@ class Attributor:
                 for k, (s, e) in enumerate(split_clauses(doc, text, s, e)):
                     if e - s > 3:
                         out.append(Attribution(s, e, res.actor, "indirect", cue, res.how, conf * 0.95,
-                                               lemma, tok.i, split=k > 0))
+                                               lemma, tok.i, split=k > 0,
+                                               aside=cue.startswith("as ")))
         out += self._floating(quotes, used_quotes, out, text, para_starts, turns)
         return _dedupe(out)
 
@@ -935,6 +942,53 @@ def _attitude(verb):
                 if cc.dep_ == "acomp" and cc.lower_ in ATTITUDE_ADJECTIVES:
                     return cc
     return None
+
+
+#: tokens that end the clause around an "as S said" aside
+_CLAUSE_STOPS = frozenset(";:")
+
+
+def _aside_content(verb) -> tuple[int, int] | None:
+    """The clause an ``as S said`` aside vouches for, as a character span, else None.
+
+    "further aggression would have, **as the Secretary said**, massive consequences", "**As
+    Josep said**, we believe that ...", "..., the talks were useful, **as Lavrov noted**.": the
+    reporting verb is marked by ``as`` and has no clause of its own; what it reports is the
+    clause it sits in, from the nearest clause boundary before the aside (sentence start, a
+    complementizer ``that``, ``;``/``:``, or a comma before ``and``/``but``) to the
+    nearest one after it. The aside itself stays inside the span (as coders mark it)."""
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i]
+    if not marks or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    doc, sent = verb.doc, sentence_of(verb)
+    lo = marks[0].i
+    hi = verb.i + 1
+    while hi < sent.end and not doc[hi].is_punct and doc[hi].dep_ in ("npadvmod", "advmod", "prep",
+                                                                       "pobj", "det", "compound",
+                                                                       "amod", "nummod"):
+        hi += 1  # "as he said yesterday", "as Lavrov said on Friday"
+
+    def boundary(i: int, left: bool) -> bool:
+        t = doc[i]
+        if t.text in _CLAUSE_STOPS:
+            return True
+        if t.text == "," and i + 1 < sent.end and doc[i + 1].dep_ == "cc":
+            return True
+        return left and t.lower_ == "that" and t.dep_ == "mark"
+
+    start = lo
+    while start > sent.start and not boundary(start - 1, True):
+        start -= 1
+    end = hi
+    while end < sent.end and not boundary(end, False):
+        end += 1
+    left = [t for t in doc[start:lo] if not (t.is_punct or t.is_space)]
+    right = [t for t in doc[hi:end] if not (t.is_punct or t.is_space)]
+    if len(left) + len(right) < 3:
+        return None
+    if not left:
+        start = hi  # the aside opens the clause: "As Josep said, we believe ..."
+    return _span_chars(doc[start:end])
 
 
 def _reported(tok) -> bool:

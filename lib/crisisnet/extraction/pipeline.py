@@ -109,7 +109,14 @@ class Extractor:
                 author, body_start=max(0, author.body_start - offset))
             atts = self.attributor.attribute(doc, text, date, doc_author)
             found_by = []
+            turn_spans = [(a.start, a.end, a.speaker) for a in atts if _turn_like(a)]
             for att in atts:
+                if not _turn_like(att) and any(
+                        sp == att.speaker and s0 < att.end and att.start < e0 for s0, e0, sp in turn_spans):
+                    # the turn's own speaker reporting herself ("we welcome X"): the turn's
+                    # sentence already is that statement
+                    found_by.append(None)
+                    continue
                 span = doc.char_span(att.start, att.end, alignment_mode="expand")
                 if span is None:
                     found_by.append(None)
@@ -119,7 +126,8 @@ class Extractor:
                 how = ""
                 if _turn_like(att):
                     # a concept named inside what the turn reports someone else said is theirs
-                    others = [(b.start, b.end) for b in atts if not _turn_like(b)
+                    # ("as Josep said, we believe X": X is the turn speaker's position too)
+                    others = [(b.start, b.end) for b in atts if not _turn_like(b) and not b.aside
                               and b.speaker != att.speaker and b.start < att.end and att.start < b.end]
                     found = [cs for cs in found if not any(s0 <= cs.pos < e0 for s0, e0 in others)]
                 elif not found and not att.split:
@@ -257,7 +265,9 @@ def transcript_runs(atts, found_by, text):
             continue
         adjacent = (run is not None and run[0].speaker == att.speaker and run[2] <= att.start
                     and not any(ch.isalnum() or ch == "\n" for ch in text[run[2]:att.start]))
-        if adjacent and (_continues(span) or _fragment(span) or (not found and _refers_back(span))):
+        same = adjacent and found and all(
+            cs.concept in run[3] and run[3][cs.concept].stance == cs.stance for cs in found)
+        if adjacent and (same or _continues(span) or _fragment(span) or (not found and _refers_back(span))):
             run[2] = att.end
             for cs in found:
                 run[3].setdefault(cs.concept, cs)

@@ -93,6 +93,9 @@ class SpeakerResolver:
         self.person_alias: list[tuple[str, str]] = []      # (key, actor id), longest first
         self.collective_alias: list[tuple[str, str]] = []
         self.surnames: dict[str, set[str]] = {}
+        #: first names ("Josep", "Tony" from the alias "Tony Blinken"): resolved only to a
+        #: person already present in the document (colleagues call each other by first name)
+        self.given_names: dict[str, set[str]] = {}
         self.roles: list[tuple[str, str, object]] = []     # (key, actor id, Role)
         for actor in codebook.actors.values():
             names = {actor.name, *actor.aliases}
@@ -106,6 +109,8 @@ class SpeakerResolver:
                     parts = key(n).split()
                     if len(parts) >= 1 and len(parts[-1]) > 2:
                         self.surnames.setdefault(parts[-1], set()).add(actor.id)
+                    if len(parts) >= 2 and parts[0] not in _HONORIFICS and len(parts[0]) > 2:
+                        self.given_names.setdefault(parts[0], set()).add(actor.id)
             for role in actor.roles:
                 for phrase in {role.title, *role.aliases}:
                     k = key(re.sub(r"^(the|a|an)\s+", "", phrase.strip(), flags=re.I))
@@ -162,6 +167,10 @@ class SpeakerResolver:
         role = self._role(k, date, recent)
         if role:
             return role
+        if " " not in k and k in self.given_names:
+            present = [r for r in recent if r in self.given_names[k]]
+            if present:
+                return Resolution(present[0], "first name")
         for name in names:
             words = [w for w in re.split(r"\s+", name.strip()) if key(w) and key(w) not in _HONORIFICS]
             if not words:
