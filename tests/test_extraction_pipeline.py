@@ -331,3 +331,36 @@ def test_adjacent_turn_sentences_with_the_same_position_are_one_statement(press)
     # a new paragraph starts a new statement, a pleasantry is none
     assert "We want diplomacy" in set(blinken.text)
     assert not any("pleasure" in t for t in press.text)
+
+
+NEWS = """Talks stall
+
+NATO Secretary-General Jens Stoltenberg said on Wednesday that the talks were useful. Allies, he added, would never give up the open door.
+
+Blinken called on Russia to choose the path of dialogue. Lavrov called for further talks in Geneva. Biden called Putin on Saturday.
+
+"We will not slam the door shut on NATO's open-door policy," Sherman said.
+"""
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory):
+    return extract_texts(tmp_path_factory.mktemp("news"), {"n": NEWS})
+
+
+def test_a_cue_interrupting_its_clause_reports_the_whole_clause(news):
+    # "Allies, he added, would never give up the open door": the clause around the aside
+    rows = news[news.text.str.startswith("Allies, he added")]
+    assert list(rows.speaker) == ["stoltenberg"]
+    assert rows.text.iloc[0] == "Allies, he added, would never give up the open door"
+
+
+def test_called_on_and_called_for_are_cues_a_phone_call_is_not(news):
+    assert speaker_of(news, "n", "to choose the path of dialogue") == ["blinken"]
+    assert speaker_of(news, "n", "further talks in Geneva") == ["lavrov"]
+    assert not any("Putin" in t for t in news.text)
+
+
+def test_not_shutting_the_door_supports_it(news):
+    sherman = news[news.speaker == "sherman"]
+    assert set(zip(sherman.concept, sherman.stance)) == {("nato_open_door", 1)}

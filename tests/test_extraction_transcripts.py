@@ -55,3 +55,28 @@ def test_loose_mid_line_labels_with_a_known_name():
 def test_an_earlier_label_is_not_hidden_by_a_later_one():
     s = "Opening words. QUESTION: Is there a deal? SECRETARY BLINKEN: Not yet, the talks go on."
     assert [t.label for t in find_turns(s, known=lambda lab: False)] == ["QUESTION", "SECRETARY BLINKEN"]
+
+
+def test_bracketed_qualifiers_and_one_word_interviewer_labels():
+    text = ("MODERATOR (OANA LUNGESCU): Good afternoon.\n\n"
+            "Jens Stoltenberg (NATO Secretary General): Allies are ready for dialogue.\n\n"
+            "QUESTION (Reuters): Did Russia accept?\n\n"
+            "Journalist: And the sanctions?\n\n"
+            "Dmitry Peskov: We do not comment.\n\n"
+            "Question [AFP]: Why?\n\n"
+            "Q: And then?\n\n"
+            "SECRETARY GENERAL STOLTENBRG: No.\n")
+    turns = find_turns(text)
+    assert [(t.label, t.is_interviewer) for t in turns] == [
+        ("MODERATOR (OANA LUNGESCU)", True),
+        ("Jens Stoltenberg (NATO Secretary General)", False),
+        ("QUESTION (Reuters)", True), ("Journalist", True), ("Dmitry Peskov", False),
+        ("Question [AFP]", True), ("Q", True), ("SECRETARY GENERAL STOLTENBRG", False)]
+    assert turns[3].text == "And the sanctions?"
+
+
+def test_a_misspelt_surname_in_a_label_names_the_person(tmp_path):
+    from tests.extraction_helpers import extract_texts
+    rows = extract_texts(tmp_path, {"t": "QUESTION: Any sanctions?\n"
+                                         "MR SHERMANN: We are ready with sanctions.\n"})
+    assert list(rows.speaker) == ["sherman"]

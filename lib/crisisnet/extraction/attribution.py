@@ -33,6 +33,13 @@ Less common patterns, each a general rule of news writing:
   of demands which ...``, ``put out a list of its concerns``;
 * reported attitudes: ``S seemed willing to ...``;
 * ``both officials`` / ``the two leaders`` name the last two people mentioned;
+* asides: ``X would have, as the Secretary said, massive consequences`` / ``As Josep said,
+  X`` report the clause around them (:func:`_aside_content`); inside a turn that clause
+  stays the turn speaker's statement too (he vouches for it); ``Allies, he added, would
+  not ...`` (a cue interrupting its clause) reports the whole clause;
+* ``S called on Y to Z`` / ``S called for Z`` (``call`` is a cue only with *on*/*for*/*upon*);
+* a first name alone ("Josep", "Tony") is a codebook person already present in the
+  document whose name or alias starts with it (colleagues in a press conference);
 * headlines that attribute with a colon: ``Moscow: US, NATO fail to ...``
   (the label must be exactly a codebook name or alias); comma-joined parts of three
   words or more are separate statements (``..., more talks possible``).
@@ -75,7 +82,7 @@ from dataclasses import dataclass
 
 from .quotes import find_quotes, paragraph_index
 from .speakers import PERSON_PRONOUNS, DocumentSpeakers, Resolution, SpeakerResolver
-from .transcripts import find_turns, unglue
+from .transcripts import base_label, find_turns, unglue
 
 #: lemmas of reporting verbs (a cue frame needs one of these, outside quotes)
 CUE_LEMMAS = frozenset("""
@@ -84,13 +91,16 @@ state declare suggest reiterate remark emphasize emphasise urge accuse reject co
 assert caution vow pledge promise maintain complain write tweet predict dismiss repeat threaten
 demand respond reply affirm highlight signal concede observe recall point describe propose
 charge contend allege insist agree criticize criticise condemn welcome discuss reaffirm express
-review""".split())
+review call""".split())
 #: cues whose direct object (not a clause) is the content: "rejected the proposals"
 OBJECT_CUES = frozenset("reject deny dismiss accuse urge condemn criticize criticise welcome "
                         "propose demand threaten warn discuss emphasize emphasise stress "
                         "underscore reiterate reaffirm highlight express review".split())
 #: cues whose content may be the object of a preposition: "agreed on the importance of ..."
-PREP_CUES = {"agree": ("on", "to"), "insist": ("on",)}
+PREP_CUES = {"agree": ("on", "to"), "insist": ("on",), "call": ("for",)}
+#: prepositions that make ``call`` a cue: "called on Russia to ...", "called for talks"
+#: ("Biden called Putin" is a phone call, not a speech act)
+CALL_PREPS = ("on", "for", "upon")
 _TRIM = set(" \t\r\n\u00a0,.;:—–-\"“”‘’'()[]")
 _FIRST_PERSON = {"i", "we"}
 
@@ -244,6 +254,13 @@ class Attributor:
                       and c.i > comps[-1].i]
         if comps:
             return self._object_span(verb, comps, subject_toks)
+        head = verb.head
+        if (verb.dep_ == "parataxis" and head.i > verb.i and head.lemma_ not in CUE_LEMMAS
+                and head.pos_ in ("VERB", "AUX")):
+            # "Allies, he added, would not compromise on ...": the cue interrupts the clause
+            # it reports; the clause (with the aside, as coders mark it) is the content
+            toks = [t for t in head.subtree if sent.start <= t.i < sent.end]
+            return _span_chars(toks) if toks else None
         return self._content_before(verb, subject_toks, sent)
 
     def contents(self, verb, subject_toks) -> list[tuple[int, int]]:
@@ -352,6 +369,9 @@ class Attributor:
                 if any(c.dep_ in ("auxpass",) for c in tok.children) or tok.dep_ == "amod":
                     continue  # passive, or a participle used as an adjective ("its claimed commitment")
                 if tok.lemma_ == "point" and not any(c.lower_ in ("out", "to") for c in tok.children):
+                    continue
+                if tok.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in CALL_PREPS
+                                                    for c in tok.children):
                     continue
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not (
                         tok.lemma_ == "discuss" and tok.dep_ in ("advcl", "xcomp")
@@ -620,7 +640,14 @@ class Attributor:
                 res = self.resolver.resolve(lab, date, recent=ctx.recent())
                 if res is not None and res.how == "alias":
                     return res
-        return self.resolver.resolve(label, date, names=[label], recent=ctx.recent(), unknown=ctx.unknown)
+        res = self.resolver.resolve(label, date, names=[base_label(label)], recent=ctx.recent())
+        if res is None or res.how == "uncatalogued":
+            # a misspelt surname in a label ("SECRETARY GENERAL STOLTENBRG")
+            res = self.resolver.close_surname(base_label(label)) or res
+        if res is not None and res.how == "uncatalogued":
+            res = self.resolver.resolve(label, date, names=[base_label(label)], recent=ctx.recent(),
+                                        unknown=ctx.unknown)
+        return res
 
     def _headline_labels(self, text, para_starts, date, ctx) -> list[Attribution]:
         """News headlines that attribute with a colon: ``Moscow: US, NATO fail to address ...``.

@@ -30,6 +30,7 @@ Example
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -192,6 +193,17 @@ class SpeakerResolver:
                 if _contains(k, dem):
                     return Resolution(sid, "collective")
         return None
+
+    def close_surname(self, label: str) -> Resolution | None:
+        """The one codebook person whose surname is a near spelling (difflib ratio >= 0.85,
+        six letters or more) of the label's last word: for misspelt speaker labels only."""
+        words = key(label).split()
+        if not words or len(words[-1]) < 6:
+            return None
+        near = difflib.get_close_matches(words[-1], [s for s in self.surnames if len(s) >= 6],
+                                         n=2, cutoff=0.85)
+        ids = {aid for s in near for aid in self.surnames[s]}
+        return Resolution(ids.pop(), "surname") if len(ids) == 1 else None
 
     def resolve_exact(self, label: str) -> Resolution | None:
         """The actor whose name or alias *is* ``label`` (no partial matches), or None."""

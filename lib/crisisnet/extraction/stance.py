@@ -56,7 +56,7 @@ REVERSING = frozenset("""
 reject oppose deny veto bar prevent block stop halt exclude refuse against non-starter
 unacceptable dangerous condemn criticize criticise end abandon limit restrict
 impossible pointless silly withdraw freeze dismiss scrap
-undermine violate non-expansion nonexpansion""".split())
+undermine violate non-expansion nonexpansion shut""".split())
 NEGATIONS = frozenset("not n't never no without neither nor cannot none".split())
 #: verbs of perception: negating them reports an absence, not opposition
 #: ("we have not seen any pullback" does not oppose a pullback)

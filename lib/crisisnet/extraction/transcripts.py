@@ -8,8 +8,12 @@ mid-line after a sentence end, sometimes mangled
 of Russia: Mr President, ...``).
 
 A label is therefore either an upper-case phrase closed by a colon at a line
-start, or a phrase of capitalised words (``of``/``the``/``for`` allowed) closed
-by a colon that starts a line or follows a sentence end. A text is a
+start, a phrase of capitalised words (``of``/``the``/``for`` allowed) closed
+by a colon that starts a line or follows a sentence end, or one interviewer word
+in any case at a line start (``Question:``, ``Journalist:``). Any of them may end
+in a bracketed qualifier (``MODERATOR (OANA LUNGESCU):``, ``QUESTION (Reuters):``,
+``Jens Stoltenberg (NATO Secretary General):``); the word before it decides whether
+the turn is an interviewer's. A text is a
 transcript only when it has at least :data:`MIN_LABELS` labels, so a news
 headline such as ``Blinken: talks will go on`` does not turn an article into
 one. Given a ``known`` test (a codebook person's name or alias inside the label,
@@ -36,12 +40,22 @@ MIN_LABELS = 2
 INTERVIEWER_LABELS = {"question", "q", "moderator", "interviewer", "host", "reporter",
                       "journalist", "participant", "audience member", "operator", "staff"}
 _CAP_WORD = r"(?:[A-Z][\w.’'\-]*|of|the|for|and|de|von|van|al)"
+#: a qualifier in brackets before the colon: "MODERATOR (OANA LUNGESCU):", "QUESTION (Reuters):",
+#: "Jens Stoltenberg (NATO Secretary General):"
+_QUALIFIER = r"(?:[ \t\u00a0]*[(\[][^()\[\]\n:]{1,60}[)\]])?"
 # upper-case label at a line start: "SECRETARY BLINKEN:", "MR. PRICE:", "Q:"
-_UPPER_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Z.’'\- ]{0,60}?[A-Z.])[ \t]*:(?=\s|$)")
+_UPPER_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Z.’'\- ]{0,60}?[A-Z.]" + _QUALIFIER
+                          + r")[ \t]*:(?=\s|$)")
 # capitalised label at a line start or after a sentence end
 _TITLE_LABEL = re.compile(
     r"(?:(?<=^)|(?<=\n)|(?<=[.?!…\]”\")’])[ \t\u00a0]+)(?P<label>[A-Z][\w’'\-]*(?:[ \t\u00a0]+"
-    + _CAP_WORD + r"){1,14}):(?=\s)")
+    + _CAP_WORD + r"){1,14}" + _QUALIFIER + r"):(?=\s)")
+# one interviewer word at a line start, any case: "Question:", "Journalist:", "Q (AFP):"
+_ROLE_LABEL = re.compile(
+    r"(?m)^[ \t]*(?P<label>(?:" + "|".join(
+        w.capitalize() for w in ("question", "q", "moderator", "interviewer", "host", "reporter",
+                                 "journalist", "participant", "operator")) + r")" + _QUALIFIER
+    + r")[ \t]*:(?=\s)")
 # looser: one word, a comma before a role, no space after the sentence end (checked by ``known``)
 _LOOSE_LABEL = re.compile(
     r"(?:(?<=^)|(?<=\n)|(?<=[.?!…\]”\")’])[ \t\u00a0]*)(?P<label>[A-Z][\w’'\-]*(?:,?[ \t\u00a0]+"
@@ -61,8 +75,13 @@ class Turn:
     is_interviewer: bool
 
 
+def base_label(label: str) -> str:
+    """A label without its bracketed qualifier: ``QUESTION (Reuters)`` -> ``QUESTION``."""
+    return re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", label).strip()
+
+
 def _is_interviewer(label: str) -> bool:
-    return label.strip(" .").lower() in INTERVIEWER_LABELS
+    return base_label(label).strip(" .").lower() in INTERVIEWER_LABELS
 
 
 def _label_ok(label: str) -> bool:
@@ -70,7 +89,8 @@ def _label_ok(label: str) -> bool:
     if not words or len(words) > 15:
         return False
     # every word capitalised or a small connector; at least one word of 2+ letters
-    return any(len(w) > 1 for w in words) and not label.lower().startswith(("the following", "the below"))
+    return ((any(len(w) > 1 for w in words) or _is_interviewer(label))
+            and not label.lower().startswith(("the following", "the below")))
 
 
 def unglue(label: str) -> str:
@@ -84,7 +104,7 @@ def find_labels(text: str, known=None) -> list[tuple[int, int, str]]:
     ``known(label) -> bool`` (optional) accepts the looser labels of :data:`_LOOSE_LABEL`:
     it should say whether the label names a known person."""
     found: dict[int, tuple[int, int, str]] = {}
-    for rx in (_UPPER_LABEL, _TITLE_LABEL, _LOOSE_LABEL):
+    for rx in (_UPPER_LABEL, _TITLE_LABEL, _ROLE_LABEL, _LOOSE_LABEL):
         if rx is _LOOSE_LABEL and known is None:
             continue
         for m in rx.finditer(text):
