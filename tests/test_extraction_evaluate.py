@@ -52,3 +52,15 @@ def test_empty_prediction_scores_zero():
     ev = evaluate(table([]), GOLD)
     assert (ev.precision, ev.recall, ev.f1) == (0.0, 0.0, 0.0)
     assert list(ev.disagreements["kind"]) == ["missed", "missed"]
+
+
+def test_catalogued_only_drops_uncatalogued_predictions_before_scoring():
+    import pandas as pd
+    from crisisnet.extraction.evaluate import evaluate
+    cols = dict(concept="diplomacy", stance=1, text="x")
+    gold = pd.DataFrame([dict(doc_id="d", start=0, end=10, speaker="blinken", **cols)])
+    pred = pd.DataFrame([dict(doc_id="d", start=0, end=10, speaker="blinken", **cols),
+                         dict(doc_id="d", start=20, end=30, speaker="unk:jane_doe", **cols)])
+    assert evaluate(pred, gold).precision == 0.5
+    e = evaluate(pred, gold, catalogued_only=True)
+    assert (e.precision, e.recall, e.n_predicted) == (1.0, 1.0, 1)

@@ -28,6 +28,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..codebook import UNCATALOGUED_PREFIX
+
 KEY = ["doc_id", "start", "end", "speaker"]
 DISAGREEMENT_COLUMNS = ["doc_id", "kind", "gold_start", "gold_end", "gold_speaker", "pred_start",
                         "pred_end", "pred_speaker", "concept", "gold_stance", "pred_stance", "text"]
@@ -98,11 +100,17 @@ def match_statements(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(rows, columns=cols).sort_values(cols).reset_index(drop=True)
 
 
-def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None = None) -> Evaluation:
+def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None = None,
+             catalogued_only: bool = False) -> Evaluation:
     """Compare an extracted statement table with a hand-coded one (see the module docstring).
 
     ``docs`` restricts both tables to these document ids (default: all).
+    ``catalogued_only`` drops extracted statements of uncatalogued (``unk:``) speakers first:
+    gold standards that code codebook actors only cannot match them by construction, so this
+    second reading measures the extractor on the speakers the gold standard covers.
     """
+    if catalogued_only:
+        predicted = predicted[~predicted["speaker"].astype(str).str.startswith(UNCATALOGUED_PREFIX)]
     if docs is not None:
         predicted = predicted[predicted["doc_id"].isin(docs)]
         gold = gold[gold["doc_id"].isin(docs)]
@@ -175,7 +183,8 @@ def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None
 
 
 def per_document(predicted: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | None = None,
-                 groups: dict[str, list[str]] | None = None) -> pd.DataFrame:
+                 groups: dict[str, list[str]] | None = None,
+                 catalogued_only: bool = False) -> pd.DataFrame:
     """Scores of each gold document, then of each named group of documents (e.g. ``"(all)"``).
 
     One row per document or group: gold, extracted and matched statements, precision, recall,
@@ -184,7 +193,7 @@ def per_document(predicted: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | 
     docs = sorted(set(gold["doc_id"])) if docs is None else list(docs)
     rows = []
     for name, subset in [(d, [d]) for d in docs] + list((groups or {}).items()):
-        e = evaluate(predicted, gold, subset)
+        e = evaluate(predicted, gold, subset, catalogued_only)
         rows.append({"document": name, "gold": e.n_gold, "extracted": e.n_predicted,
                      "matched": e.n_matched, "precision": round(e.precision, 3),
                      "recall": round(e.recall, 3), "F1": round(e.f1, 3),
