@@ -641,7 +641,7 @@ class Attributor:
                 if res is not None and res.how == "alias":
                     return res
         res = self.resolver.resolve(label, date, names=[base_label(label)], recent=ctx.recent())
-        if res is None or res.how == "uncatalogued":
+        if res is None or res.how in ("uncatalogued", "role"):
             # a misspelt surname in a label ("SECRETARY GENERAL STOLTENBRG")
             res = self.resolver.close_surname(base_label(label)) or res
         if res is not None and res.how == "uncatalogued":

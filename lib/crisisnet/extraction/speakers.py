@@ -218,6 +218,8 @@ class SpeakerResolver:
         for phrase, _, _ in self.roles:
             if not _contains(k, phrase) or any(_contains(a, phrase) for a in ambiguous):
                 continue  # "foreign minister" inside an undecided "deputy foreign minister"
+            if _contains(k, phrase + " " + key("general")):
+                continue  # "Secretary" inside "Secretary General" is another title
             holders = sorted({aid for p, aid, r in self.roles if p == phrase and r.holds_on(date)})
             if not holders:
                 continue

@@ -1,0 +1,31 @@
+"""The held-out gold standards load and validate against their corpora and the codebook."""
+
+import pytest
+
+from crisisnet.codebook import load_codebook
+from crisisnet.corpus import load_corpus
+from crisisnet.fileio import ROOT
+from crisisnet.statements import load_statements
+
+HELDOUT = ROOT / "data" / "heldout"
+#: gold file -> the corpus its offsets index
+GOLD = {"dev": "official-2022", "dev2": "official-2022", "dev3": "official-2022",
+        "test": "official-2022", "synthetic-news": "synthetic-news",
+        "synthetic-transcripts": "synthetic-transcripts"}
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_gold_standard_validates(name):
+    corpus = load_corpus(ROOT / "corpora" / GOLD[name])
+    table = load_statements(HELDOUT / f"{name}.csv", corpus, load_codebook(ROOT / "data" / "codebook.yaml"))
+    assert len(table) > 0 and set(table["source"]) == {"coded"}
+    assert set(table["doc_id"]) <= set(corpus.ids)
+    for r in table.itertuples():
+        assert corpus[r.doc_id].text[r.start:r.end] == r.text
+
+
+def test_test_corpora_are_documented_and_complete():
+    for name in ("synthetic-news", "synthetic-transcripts"):
+        folder = ROOT / "corpora" / name
+        assert (folder / "README.md").is_file() and (HELDOUT / f"{name}.md").is_file()
+        assert len(load_corpus(folder)) == len(list(folder.glob("*.txt")))
