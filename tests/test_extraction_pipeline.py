@@ -364,3 +364,31 @@ def test_called_on_and_called_for_are_cues_a_phone_call_is_not(news):
 def test_not_shutting_the_door_supports_it(news):
     sherman = news[news.speaker == "sherman"]
     assert set(zip(sherman.concept, sherman.stance)) == {("nato_open_door", 1)}
+
+
+ROLE_NOUNS = """Talks in Geneva
+
+Ryabkov said the talks were useful. "We are ready for more talks," the Russian diplomat said. "We
+will keep the dialogue going in Geneva."
+
+"We have sanctions ready," Sherman said. "The diplomatic path stays open," the American diplomat said.
+
+"The talks are over," the Chinese diplomat said.
+"""
+
+
+@pytest.fixture(scope="module")
+def role_nouns(tmp_path_factory):
+    return extract_texts(tmp_path_factory.mktemp("roles"), {"r": ROLE_NOUNS.replace("We\nwill", "We will")})
+
+
+def test_generic_role_nouns_name_the_nearest_person_of_that_country(role_nouns):
+    assert speaker_of(role_nouns, "r", "We are ready for more talks") == ["ryabkov"]
+    assert speaker_of(role_nouns, "r", "The diplomatic path stays open") == ["sherman"]
+    # no Chinese person seen: no speaker, no statement
+    assert not any("The talks are over" in t for t in role_nouns.text)
+
+
+def test_a_floating_quote_continues_the_nearest_speaker_before_it(role_nouns):
+    # the second quote of the paragraph follows the role-noun quote: same speaker
+    assert speaker_of(role_nouns, "r", "keep the dialogue going in Geneva") == ["ryabkov"]

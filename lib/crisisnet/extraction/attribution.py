@@ -91,11 +91,11 @@ state declare suggest reiterate remark emphasize emphasise urge accuse reject co
 assert caution vow pledge promise maintain complain write tweet predict dismiss repeat threaten
 demand respond reply affirm highlight signal concede observe recall point describe propose
 charge contend allege insist agree criticize criticise condemn welcome discuss reaffirm express
-review call""".split())
+review call publish assure""".split())
 #: cues whose direct object (not a clause) is the content: "rejected the proposals"
 OBJECT_CUES = frozenset("reject deny dismiss accuse urge condemn criticize criticise welcome "
                         "propose demand threaten warn discuss emphasize emphasise stress "
-                        "underscore reiterate reaffirm highlight express review".split())
+                        "underscore reiterate reaffirm highlight express review publish".split())
 #: cues whose content may be the object of a preposition: "agreed on the importance of ..."
 PREP_CUES = {"agree": ("on", "to"), "insist": ("on",), "call": ("for",)}
 #: prepositions that make ``call`` a cue: "called on Russia to ...", "called for talks"
@@ -162,7 +162,7 @@ def _mention_parts(head):
 
 _CONF = {"pair": 0.6, "group": 0.6, "alias": 0.9, "surname": 0.85, "role": 0.8, "collective": 0.8, "uncatalogued": 0.65,
          "pronoun": 0.75, "pronoun (gender mismatch)": 0.55, "turn": 0.9, "first person": 0.8,
-         "author": 0.85, "first name": 0.75}
+         "author": 0.85, "first name": 0.75, "role noun": 0.7}
 
 
 class Attributor:
@@ -184,7 +184,8 @@ class Attributor:
         text = doc[lo:hi].text
         names = [e.text for e in doc[lo:hi].ents if e.label_ == "PERSON"]
         # the recognizer sometimes tags a surname ORG/GPE: accept a capitalised proper noun head
-        return self.resolver.resolve(text, date, names=names, recent=ctx.recent(), unknown=ctx.unknown)
+        res = self.resolver.resolve(text, date, names=names, recent=ctx.recent(), unknown=ctx.unknown)
+        return res if res is not None else ctx.role_noun(text, para)
 
     def _subject(self, verb, depth: int = 0):
         """The subject token of a cue verb, inherited through participles and conjunctions."""
@@ -317,8 +318,10 @@ class Attributor:
 
     # -- frames -----------------------------------------------------------
     def frames(self, doc, quotes, date, ctx: DocumentSpeakers, para_starts, turn_speakers=(),
-               turns=()):
-        """Every cue frame of ``doc``: (cue token, speaker resolution, content span, cue text)."""
+               turns=(), unresolved: set | None = None):
+        """Every cue frame of ``doc``: (cue token, speaker resolution, content span, cue text).
+        ``unresolved`` (optional) collects the token index of each cue whose speaker no rule
+        could resolve ("the Chinese diplomat said")."""
         n_chars = _doc_len(doc)
         persons = self._person_mentions(doc, date)
         qspans = [(q.start, q.end) for q in quotes]
@@ -430,6 +433,8 @@ class Attributor:
                     found = last_group[0]  # "The participants discussed X. They agreed on Y."
                 else:
                     found = [self._resolve_tokens(part, ctx, date, para)]
+                if unresolved is not None and all(r is None for r in found):
+                    unresolved.add(tok.i)
                 for res in found:
                     if res is None:
                         continue
@@ -553,6 +558,7 @@ class Attributor:
         para_starts = paragraph_index(text)
         turns = find_turns(text, known=self._names_person)
         out: list[Attribution] = []
+        unresolved: set[int] = set()
         turn_speakers: list[tuple[int, int, str]] = []
         if turns:
             for turn in turns:
@@ -571,7 +577,7 @@ class Attributor:
                         if e - s > 15:
                             out.append(Attribution(s, e, res.actor, "transcript", turn.label,
                                                    "turn", _CONF["turn"]))
-            frames = self.frames(doc, quotes, date, ctx, para_starts, turn_speakers, turns)
+            frames = self.frames(doc, quotes, date, ctx, para_starts, turn_speakers, turns, unresolved)
         elif author is not None and author.body_start < _doc_len(doc):
             n = _doc_len(doc)
             body = [(max(author.body_start, 0), n, author.actor)]
@@ -582,10 +588,10 @@ class Attributor:
                 if e - s > 15 and not any(q.start <= s and e <= q.end for q in quotes):
                     out.append(Attribution(s, e, author.actor, "direct", author.cue, "author",
                                            _CONF["author"]))
-            frames = self.frames(doc, quotes, date, ctx, para_starts, body)
+            frames = self.frames(doc, quotes, date, ctx, para_starts, body, unresolved=unresolved)
         else:
             out += self._headline_labels(text, para_starts, date, ctx)
-            frames = self.frames(doc, quotes, date, ctx, para_starts)
+            frames = self.frames(doc, quotes, date, ctx, para_starts, unresolved=unresolved)
         used_quotes: set[int] = set()
         for tok, res, content, cue, para in frames:
             conf = _CONF.get(res.how, 0.6)
@@ -619,7 +625,7 @@ class Attributor:
                         out.append(Attribution(s, e, res.actor, "indirect", cue, res.how, conf * 0.95,
                                                lemma, tok.i, split=k > 0,
                                                aside=cue.startswith("as ")))
-        out += self._floating(quotes, used_quotes, out, text, para_starts, turns)
+        out += self._floating(quotes, used_quotes, out, text, para_starts, turns, doc, unresolved)
         return _dedupe(out)
 
     def _names_person(self, label: str) -> bool:
@@ -679,12 +685,16 @@ class Attributor:
                                            _CONF.get(res.how, 0.6) * 0.9, "", -1, split=k > 0))
         return out
 
-    def _floating(self, quotes, used, found, text, para_starts, turns):
-        """Quotes with no cue frame continue the last speaker of the same or previous paragraph."""
+    def _floating(self, quotes, used, found, text, para_starts, turns, doc=None, unresolved=()):
+        """Quotes with no cue frame continue the last speaker of the same or previous paragraph.
+        A quote whose sentence has a cue frame of its own whose speaker could not be resolved
+        ("Q," the Chinese diplomat said) is that unknown speaker's, not floating."""
         extra = []
         by_pos = sorted(found, key=lambda a: a.start)
         for i, q in enumerate(quotes):
             if i in used or any(t.start <= q.start < t.end for t in turns):
+                continue
+            if doc is not None and _has_own_frame(doc, q, unresolved):
                 continue
             if len(q.text.split()) < 4:
                 continue  # scare quotes and titles, not statements
@@ -692,7 +702,7 @@ class Attributor:
             prev = [a for a in by_pos + extra if a.end <= q.start and a.mode in ("direct", "mixed")]
             if not prev:
                 continue
-            last = prev[-1]
+            last = max(prev, key=lambda a: (a.end, a.start))  # the nearest before the quote
             lpara = bisect.bisect_right(para_starts, last.start) - 1
             if para - lpara <= 1:
                 extra.append(Attribution(q.start, q.end, last.speaker, "direct", last.cue,
@@ -1016,6 +1026,16 @@ def _aside_content(verb) -> tuple[int, int] | None:
     if not left:
         start = hi  # the aside opens the clause: "As Josep said, we believe ..."
     return _span_chars(doc[start:end])
+
+
+def _has_own_frame(doc, q, unresolved) -> bool:
+    """True if the sentence where quote ``q`` ends has an unresolved cue frame (token indices in
+    ``unresolved``) outside the quote marks ("Q," the Chinese diplomat said)."""
+    span = doc.char_span(max(q.end - 1, q.start), q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    sent = sentence_of(span[-1])
+    return any(t.i in unresolved and not (q.start <= t.idx < q.end) for t in sent)
 
 
 def _reported(tok) -> bool:

@@ -237,6 +237,14 @@ class SpeakerResolver:
         return None
 
 
+#: head nouns of generic role descriptions ("the Russian diplomat", "the alliance chief")
+GENERIC_TITLES = frozenset("""diplomat minister official envoy spokesman spokeswoman spokesperson
+leader president chancellor secretary negotiator chief ambassador premier counterpart head""".split())
+#: words allowed between "the" and the head noun besides demonyms and collective names
+GENERIC_MODIFIERS = frozenset("""top senior veteran deputy foreign defence defense prime chief
+alliance alliance's alliance’s general state""".split())
+
+
 @dataclass
 class DocumentSpeakers:
     """Speakers seen so far in one document: resolves pronouns and remembers ``unk:`` actors."""
@@ -254,6 +262,33 @@ class DocumentSpeakers:
 
     def note(self, actor_id: str, paragraph: int) -> None:
         self.history.append((actor_id, paragraph))
+
+    def role_noun(self, mention: str, paragraph: int) -> Resolution | None:
+        """Resolve a generic role description no codebook role names ("the Russian diplomat",
+        "the alliance chief", "the U.S. envoy") to the nearest person seen in the same or the
+        previous three paragraphs whose state or organization matches the description's demonym
+        or collective (any person when it has none), else None."""
+        words = re.findall(r"[\w.’']+", mention.lower())
+        if len(words) < 2 or len(words) > 5 or words[0] != "the" or words[-1] not in GENERIC_TITLES:
+            return None
+        wanted = set()
+        for w in words[1:-1]:
+            w = w.strip(".")
+            state = self.resolver.demonym_state.get(key(w)) or self.resolver.demonym_state.get(w)
+            coll = self.resolver.resolve_exact(w) if w not in GENERIC_MODIFIERS else None
+            if state:
+                wanted.add(state)
+            elif coll is not None and not self.resolver.is_person(coll.actor):
+                wanted.add(self.resolver.codebook.organization_of(coll.actor))
+            elif w not in GENERIC_MODIFIERS and key(w) not in GENERIC_MODIFIERS:
+                return None
+        for aid, p in reversed(self.history):
+            if p < paragraph - 3 or not self.resolver.is_person(aid) or aid.startswith(UNCATALOGUED_PREFIX):
+                continue
+            if not wanted or {self.resolver.country_of(aid),
+                              self.resolver.codebook.organization_of(aid)} & wanted:
+                return Resolution(aid, "role noun")
+        return None
 
     def pronoun(self, word: str, paragraph: int, exclude: str | None = None) -> Resolution | None:
         """Resolve he/she (and their forms) to a person seen earlier in the document.
