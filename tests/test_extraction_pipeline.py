@@ -392,3 +392,31 @@ def test_generic_role_nouns_name_the_nearest_person_of_that_country(role_nouns):
 def test_a_floating_quote_continues_the_nearest_speaker_before_it(role_nouns):
     # the second quote of the paragraph follows the role-noun quote: same speaker
     assert speaker_of(role_nouns, "r", "keep the dialogue going in Geneva") == ["ryabkov"]
+
+
+ASIDES = """Dateline test
+
+GENEVA, Jan 10 - Wendy Sherman warned on Monday that sanctions would follow an invasion.
+
+On Monday in Kyiv, Stoltenberg, standing beside Blinken, said that allies would keep the open door.
+
+Also on Tuesday, Sergei Lavrov, appearing at a meeting with Putin, told the president that the talks were not over.
+
+Blinken called the talks "a useful exchange on diplomacy".
+"""
+
+
+@pytest.fixture(scope="module")
+def asides(tmp_path_factory):
+    return extract_texts(tmp_path_factory.mktemp("asides"), {"a": ASIDES})
+
+
+def test_datelines_and_asides_between_speaker_and_verb(asides):
+    assert speaker_of(asides, "a", "sanctions would follow an invasion") == ["sherman"]
+    assert speaker_of(asides, "a", "allies would keep the open door") == ["stoltenberg"]
+    assert speaker_of(asides, "a", "the talks were not over") == ["lavrov"]
+
+
+def test_called_x_y_is_an_assessment(asides):
+    rows = asides[asides.speaker == "blinken"]
+    assert len(rows) and all("useful exchange" in t for t in rows.text)

@@ -37,7 +37,11 @@ Less common patterns, each a general rule of news writing:
   X`` report the clause around them (:func:`_aside_content`); inside a turn that clause
   stays the turn speaker's statement too (he vouches for it); ``Allies, he added, would
   not ...`` (a cue interrupting its clause) reports the whole clause;
-* ``S called on Y to Z`` / ``S called for Z`` (``call`` is a cue only with *on*/*for*/*upon*);
+* ``S called on Y to Z`` / ``S called for Z`` / ``S called X a good signal`` (``call`` is a cue
+  only with *on*/*for*/*upon* or an object predicate: "Biden called Putin" is a phone call);
+* a cue verb the parser left without a subject after a comma aside (``Zelensky, standing beside
+  Scholz, said ...``) takes the proper noun before the aside; of two subjects (a dateline taken
+  for one) the one nearest the verb;
 * a first name alone ("Josep", "Tony") is a codebook person already present in the
   document whose name or alias starts with it (colleagues in a press conference);
 * headlines that attribute with a colon: ``Moscow: US, NATO fail to ...``
@@ -191,7 +195,14 @@ class Attributor:
         """The subject token of a cue verb, inherited through participles and conjunctions."""
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs:
-            return subs[0] if subs[0].dep_ == "nsubj" else None
+            # two subjects ("MUNICH, Feb 19 - ... Harris warned"): the parser took a dateline
+            # for one; the one nearest before the verb is the speaker
+            before = [c for c in subs if c.i < verb.i]
+            sub = before[-1] if before else subs[0]
+            return sub if sub.dep_ == "nsubj" else None
+        aside = _subject_before_aside(verb)
+        if aside is not None and depth == 0:
+            return aside
         if depth > 3 or verb.head.i == verb.i:
             return None
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
@@ -238,6 +249,9 @@ class Attributor:
             comps = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                      for p in c.children if p.dep_ == "pobj"]
             comps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"]
+        if verb.lemma_ == "call" and any(c.dep_ == "oprd" for c in verb.children):
+            # "S called the withdrawals a good signal": the object and what it is called
+            comps = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
         if not comps and verb.lemma_ not in ("say", "tell"):
             comps = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
         if not comps and verb.lemma_ == "say":
@@ -373,9 +387,10 @@ class Attributor:
                     continue  # passive, or a participle used as an adjective ("its claimed commitment")
                 if tok.lemma_ == "point" and not any(c.lower_ in ("out", "to") for c in tok.children):
                     continue
-                if tok.lemma_ == "call" and not any(c.dep_ == "prep" and c.lower_ in CALL_PREPS
-                                                    for c in tok.children):
-                    continue
+                if tok.lemma_ == "call" and not any(
+                        (c.dep_ == "prep" and c.lower_ in CALL_PREPS) or c.dep_ == "oprd"
+                        for c in tok.children):
+                    continue  # "S called X Y" (an assessment) and "S called on/for ..." only
                 if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not (
                         tok.lemma_ == "discuss" and tok.dep_ in ("advcl", "xcomp")
                         and tok.head.pos_ in ("VERB", "AUX")):
@@ -1026,6 +1041,25 @@ def _aside_content(verb) -> tuple[int, int] | None:
     if not left:
         start = hi  # the aside opens the clause: "As Josep said, we believe ..."
     return _span_chars(doc[start:end])
+
+
+def _subject_before_aside(verb):
+    """``Zelensky, standing beside Scholz, said ...`` / ``..., Sergei Lavrov, appearing at a
+    meeting, told ...``: when the parser gives a cue verb no subject, a proper noun just before a
+    comma-delimited aside that ends right before the verb is its subject (else None)."""
+    doc, sent = verb.doc, sentence_of(verb)
+    j = verb.i - 1
+    if j <= sent.start or doc[j].text != ",":
+        return None
+    k = j - 1
+    while k > sent.start and k > j - 15 and doc[k].text != ",":
+        k -= 1
+    if k <= sent.start or doc[k].text != ",":
+        return None
+    name = doc[k - 1]
+    if name.pos_ != "PROPN" or not name.text[:1].isupper():
+        return None
+    return name
 
 
 def _has_own_frame(doc, q, unresolved) -> bool:
