@@ -89,7 +89,16 @@ actors:
     bloc: russia
     aliases: [Putin]
     roles:
-      - {title: President of Russia, aliases: [Russian President], start: 2012-05-07, end: null}
+      - {title: President of Russia, aliases: [Russian President, the President], start: 2012-05-07, end: null}
+  - id: biden
+    name: Joe Biden
+    kind: person
+    gender: male
+    organization: usa
+    bloc: west
+    aliases: [Biden, President Biden]
+    roles:
+      - {title: President of the United States, aliases: [the President, US President], start: 2021-01-20, end: null}
 concepts:
   - id: nato_open_door
     label: Ukraine's path to NATO (the open door)

@@ -121,3 +121,35 @@ def test_past_tense_cue_after_a_present_tense_clause_keeps_the_higher_speaker(cl
     rows = clauses[clauses.text.str.contains("need for serious talks")]
     assert set(rows.speaker) == {"blinken"}
     assert not clauses.text.str.endswith(" and").any()
+
+
+BRIEFING = """TITLE: Briefing
+DATE: 2022-02-14
+PUBLISHER: {publisher}
+---
+MS. PSAKI: The President was direct with President Putin. He told him that sanctions would follow.
+
+Q    And the talks?
+
+MS. PSAKI: Thanks. The President said today that diplomacy remains open.
+"""
+
+
+@pytest.fixture(scope="module")
+def briefings(tmp_path_factory):
+    return extract_texts(tmp_path_factory.mktemp("briefings"), {
+        "wh": BRIEFING.format(publisher="U.S. Department of State"),
+        "kr": BRIEFING.format(publisher="Office of the President of Russia")})
+
+
+def test_the_president_is_the_publishing_state_s_and_not_the_one_named_beside(briefings):
+    def who(doc, words):
+        rows = briefings[(briefings.doc_id == doc) & briefings.text.str.contains(words)
+                         & (briefings["mode"] == "indirect")]
+        return sorted(set(rows.speaker))
+    # "The President was direct with President Putin. He told him ...": not Putin
+    assert who("wh", "sanctions would follow") == ["biden"]
+    assert who("kr", "sanctions would follow") == ["biden"]
+    # "the President said ..." with no other clue: the publishing state's president
+    assert who("wh", "diplomacy remains open") == ["biden"]
+    assert who("kr", "diplomacy remains open") == ["putin"]

@@ -80,3 +80,10 @@ def test_a_misspelt_surname_in_a_label_names_the_person(tmp_path):
     rows = extract_texts(tmp_path, {"t": "QUESTION: Any sanctions?\n"
                                          "MR SHERMANN: We are ready with sanctions.\n"})
     assert list(rows.speaker) == ["sherman"]
+
+
+def test_a_bare_q_and_spaces_opens_a_question():
+    text = "MS. PSAKI:  Hi.\n\nQ    Thank you, Jen. What now?\n\nMS. PSAKI:  Well.\n\nQuite a day.\n"
+    assert [(t.label, t.is_interviewer, t.text) for t in find_turns(text)] == [
+        ("MS. PSAKI", False, "Hi."), ("Q", True, "Thank you, Jen. What now?"),
+        ("MS. PSAKI", False, "Well.\n\nQuite a day.")]

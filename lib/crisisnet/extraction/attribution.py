@@ -176,7 +176,11 @@ class Attributor:
         self.resolver = resolver
 
     # -- speakers ---------------------------------------------------------
-    def _resolve_tokens(self, toks, ctx: DocumentSpeakers, date, para: int) -> Resolution | None:
+    def _resolve_tokens(self, toks, ctx: DocumentSpeakers, date, para: int,
+                        persons=()) -> Resolution | None:
+        """The speaker a mention names; ``persons`` (see :meth:`_person_mentions`) are people
+        named in the document, those named elsewhere in the mention's sentence are excluded
+        among the holders of an ambiguous role."""
         if not toks:
             return None
         if len(toks) == 1 and toks[0].lower_ in PERSON_PRONOUNS:
@@ -188,7 +192,10 @@ class Attributor:
         text = doc[lo:hi].text
         names = [e.text for e in doc[lo:hi].ents if e.label_ == "PERSON"]
         # the recognizer sometimes tags a surname ORG/GPE: accept a capitalised proper noun head
-        res = self.resolver.resolve(text, date, names=names, recent=ctx.recent(), unknown=ctx.unknown)
+        sent = sentence_of(toks[0])
+        exclude = {aid for i, aid in persons if sent.start <= i < sent.end and not lo <= i < hi}
+        res = self.resolver.resolve(text, date, names=names, recent=ctx.recent(), unknown=ctx.unknown,
+                                    exclude=exclude, home=ctx.home)
         return res if res is not None else ctx.role_noun(text, para)
 
     def _subject(self, verb, depth: int = 0):
@@ -351,6 +358,17 @@ class Attributor:
             if any(a <= tok.idx < b for a, b in interviewer):
                 continue  # what an interviewer reports is a question, not a statement
             para = bisect.bisect_right(para_starts, tok.idx) - 1
+            if (tok.dep_ == "nsubj" and tok.pos_ in ("PROPN", "NOUN") and tok.head.lemma_ not in CUE_LEMMAS
+                    and tok.head.pos_ in ("VERB", "AUX")):
+                # the subject of any clause is someone a later "he"/"she" may mean ("The
+                # President was direct with President Putin. He told him ..."): remember people
+                subj = self.resolver.resolve(doc[min(t.i for t in _mention_parts(tok)[0]):tok.i + 1].text,
+                                             date, recent=ctx.recent(), home=ctx.home,
+                                             exclude={aid for i, aid in persons
+                                                      if sentence_of(tok).start <= i < sentence_of(tok).end
+                                                      and i > tok.i})
+                if subj is not None and self.resolver.is_person(subj.actor) and subj.how != "uncatalogued":
+                    ctx.note(subj.actor, para)
             cue = None
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 to = next(c for c in tok.children if c.lower_ == "to")
@@ -447,7 +465,7 @@ class Attributor:
                         para - last_group[1] <= 1):
                     found = last_group[0]  # "The participants discussed X. They agreed on Y."
                 else:
-                    found = [self._resolve_tokens(part, ctx, date, para)]
+                    found = [self._resolve_tokens(part, ctx, date, para, persons)]
                 if unresolved is not None and all(r is None for r in found):
                     unresolved.add(tok.i)
                 for res in found:
@@ -561,14 +579,14 @@ class Attributor:
         return [Resolution(a, "pair") for a in sorted(seen)] if len(seen) == 2 else []
 
     def attribute(self, doc, text: str, date: _dt.date | None,
-                  author: "Author | None" = None) -> list[Attribution]:
+                  author: "Author | None" = None, home: str = "") -> list[Attribution]:
         """All attributions of one parsed document, in text order, duplicates removed.
 
         ``author`` (see :func:`find_author`, ``body_start`` relative to ``text``) makes a text
         without speaker labels a written statement of that person: each sentence after the
         byline is an author statement (mode ``direct``, how ``author``) and "I"/"we" outside
-        quotes is the author."""
-        ctx = DocumentSpeakers(self.resolver)
+        quotes is the author. ``home``: the publishing state (:meth:`SpeakerResolver.home_state`)."""
+        ctx = DocumentSpeakers(self.resolver, home=home)
         quotes = find_quotes(text)
         para_starts = paragraph_index(text)
         turns = find_turns(text, known=self._names_person)
@@ -661,7 +679,8 @@ class Attributor:
                 res = self.resolver.resolve(lab, date, recent=ctx.recent())
                 if res is not None and res.how == "alias":
                     return res
-        res = self.resolver.resolve(label, date, names=[base_label(label)], recent=ctx.recent())
+        res = self.resolver.resolve(label, date, names=[base_label(label)], recent=ctx.recent(),
+                                    home=ctx.home)
         if res is None or res.how in ("uncatalogued", "role"):
             # a misspelt surname in a label ("SECRETARY GENERAL STOLTENBRG")
             res = self.resolver.close_surname(base_label(label)) or res

@@ -103,11 +103,12 @@ class Extractor:
         out = []
         author = find_author(self.attributor.resolver, document.text, document.title,
                              document.outlet, date)
+        home = self.attributor.resolver.home_state(document.outlet)
         for offset, doc in parsed:
             text = doc.text
             doc_author = None if author is None else dataclasses.replace(
                 author, body_start=max(0, author.body_start - offset))
-            atts = self.attributor.attribute(doc, text, date, doc_author)
+            atts = self.attributor.attribute(doc, text, date, doc_author, home)
             found_by = []
             turn_spans = [(a.start, a.end, a.speaker) for a in atts if _turn_like(a)]
             for att in atts:

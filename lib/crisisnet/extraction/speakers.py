@@ -147,13 +147,17 @@ class SpeakerResolver:
         return ""
 
     def resolve(self, mention: str, date=None, names: list[str] = (), recent: list[str] = (),
-                unknown: dict[str, str] | None = None) -> Resolution | None:
+                unknown: dict[str, str] | None = None, exclude=(), home: str = "") -> Resolution | None:
         """Resolve one mention text (pronouns excluded: see :class:`DocumentSpeakers`).
 
         ``names`` are the person names the recognizer found inside the
         mention; ``recent`` are actor ids already seen in the document, most
         recent first (to pick among role holders); ``unknown`` maps surname
-        keys of ``unk:`` actors already created in the document.
+        keys of ``unk:`` actors already created in the document; ``exclude`` are people the
+        mention cannot be among several holders of a role (named elsewhere in its sentence:
+        "The President was direct with President Putin" is not Putin); ``home`` is the state
+        that published the document: among several holders of a role ("the President") its
+        own holder is meant.
         """
         k = key(mention)
         if not k:
@@ -165,7 +169,7 @@ class SpeakerResolver:
             parts = key(name).split()
             if parts and parts[-1] in self.surnames and len(self.surnames[parts[-1]]) == 1:
                 return Resolution(next(iter(self.surnames[parts[-1]])), "surname")
-        role = self._role(k, date, recent)
+        role = self._role(k, date, recent, exclude, home)
         if role:
             return role
         if " " not in k and k in self.given_names:
@@ -194,6 +198,12 @@ class SpeakerResolver:
                     return Resolution(sid, "collective")
         return None
 
+    def home_state(self, publisher: str) -> str:
+        """The state whose government published a document ("The White House", "U.S.
+        Department of State", "Office of the President of Russia"), else "" (news outlets)."""
+        res = self.resolve(publisher) if publisher else None
+        return self.country_of(res.actor) if res is not None and res.how != "uncatalogued" else ""
+
     def close_surname(self, label: str) -> Resolution | None:
         """The one codebook person whose surname is a near spelling (difflib ratio >= 0.85,
         six letters or more) of the label's last word: for misspelt speaker labels only."""
@@ -213,7 +223,7 @@ class SpeakerResolver:
             return None
         return Resolution(ids[0], "alias" if self.is_person(ids[0]) else "collective")
 
-    def _role(self, k: str, date, recent) -> Resolution | None:
+    def _role(self, k: str, date, recent, exclude=(), home: str = "") -> Resolution | None:
         ambiguous: list[str] = []
         for phrase, _, _ in self.roles:
             if not _contains(k, phrase) or any(_contains(a, phrase) for a in ambiguous):
@@ -223,6 +233,11 @@ class SpeakerResolver:
             holders = sorted({aid for p, aid, r in self.roles if p == phrase and r.holds_on(date)})
             if not holders:
                 continue
+            if len(holders) > 1 and exclude:
+                holders = [h for h in holders if h not in exclude] or holders
+            if len(holders) > 1 and home:
+                own = [h for h in holders if self.country_of(h) == home]
+                holders = own if len(own) == 1 else holders
             if len(holders) > 1:
                 states = {sid for dem, sid in self.demonym_state.items() if _contains(k, dem)}
                 if states:
@@ -252,6 +267,8 @@ class DocumentSpeakers:
     resolver: SpeakerResolver
     history: list[tuple[str, int]] = field(default_factory=list)   # (actor id, paragraph)
     unknown: dict[str, str] = field(default_factory=dict)
+    #: the state that published the document ("" for news outlets): see :meth:`SpeakerResolver.resolve`
+    home: str = ""
 
     def recent(self) -> list[str]:
         out = []

@@ -13,7 +13,8 @@ by a colon that starts a line or follows a sentence end, or one interviewer word
 in any case at a line start (``Question:``, ``Journalist:``). Any of them may end
 in a bracketed qualifier (``MODERATOR (OANA LUNGESCU):``, ``QUESTION (Reuters):``,
 ``Jens Stoltenberg (NATO Secretary General):``); the word before it decides whether
-the turn is an interviewer's. A text is a
+the turn is an interviewer's. White House transcripts open questions with a bare ``Q``
+followed by spaces (``Q    Thank you, Jen.``). A text is a
 transcript only when it has at least :data:`MIN_LABELS` labels, so a news
 headline such as ``Blinken: talks will go on`` does not turn an article into
 one. Given a ``known`` test (a codebook person's name or alias inside the label,
@@ -60,6 +61,8 @@ _ROLE_LABEL = re.compile(
 _LOOSE_LABEL = re.compile(
     r"(?:(?<=^)|(?<=\n)|(?<=[.?!…\]”\")’])[ \t\u00a0]*)(?P<label>[A-Z][\w’'\-]*(?:,?[ \t\u00a0]+"
     + _CAP_WORD + r"){0,14}):(?=\s)")
+#: the White House style: a bare ``Q`` and a run of spaces (or a tab) opens a question
+_BARE_Q = re.compile(r"(?m)^[ \t]*(?P<label>Q)(?:[ \t]{2,}|\t)(?=\S)")
 _GLUED = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
@@ -104,7 +107,7 @@ def find_labels(text: str, known=None) -> list[tuple[int, int, str]]:
     ``known(label) -> bool`` (optional) accepts the looser labels of :data:`_LOOSE_LABEL`:
     it should say whether the label names a known person."""
     found: dict[int, tuple[int, int, str]] = {}
-    for rx in (_UPPER_LABEL, _TITLE_LABEL, _ROLE_LABEL, _LOOSE_LABEL):
+    for rx in (_UPPER_LABEL, _TITLE_LABEL, _ROLE_LABEL, _BARE_Q, _LOOSE_LABEL):
         if rx is _LOOSE_LABEL and known is None:
             continue
         for m in rx.finditer(text):
