@@ -420,3 +420,13 @@ def test_datelines_and_asides_between_speaker_and_verb(asides):
 def test_called_x_y_is_an_assessment(asides):
     rows = asides[asides.speaker == "blinken"]
     assert len(rows) and all("useful exchange" in t for t in rows.text)
+
+
+def test_trailing_parenthetical_cue_and_possessive_in_a_cue(tmp_path):
+    rows = extract_texts(tmp_path, {"p": (
+        "Blinken spoke on Monday. The talks would go on, he said, as long as there was hope.\n\n"
+        "Lavrov said NATO's membership plans were a threat.\n")})
+    assert speaker_of(rows, "p", "The talks would go on") == ["blinken"]
+    # "NATO's membership" matches the cue "NATO membership"
+    lav = rows[rows.speaker == "lavrov"]
+    assert "nato_open_door" in set(lav.concept)

@@ -323,11 +323,12 @@ class Attributor:
     def _content_before(self, verb, subject_toks, sent):
         """Content of a cue that closes its sentence ("C, S said."), else None."""
         doc = verb.doc
+        own = [t.i for t in verb.subtree if not t.is_punct]  # the parser may hang the comma on it
         if (verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i
                 and verb.head.lemma_ not in CUE_LEMMAS
-                and doc[min(t.i for t in verb.subtree) - 1].is_punct):
+                and doc[min(own) - 1].is_punct):
             head = verb.head
-            left = min(t.i for t in verb.subtree)
+            left = min(own)
             toks = [t for t in head.subtree if t.i < left and t.i >= sent.start]
             if toks:
                 return _span_chars(toks)

@@ -109,8 +109,9 @@ _CUE_TOKEN = re.compile(r"'s\b|n't\b|[\w.]+|[^\w\s\-–]")
 
 def cue_words(cue: str) -> list[str]:
     """A cue phrase split like spaCy splits text: ``reduce NATO's presence`` ->
-    ``['reduce', 'nato', "'s", 'presence']`` (hyphens dropped on both sides)."""
-    return [w for w in _CUE_TOKEN.findall(_norm(cue)) if w]
+    ``['reduce', 'nato', 'presence']`` (hyphens and the possessive ``'s`` dropped on both
+    sides, so ``NATO's presence`` and ``NATO presence`` match the same cues)."""
+    return [w for w in _CUE_TOKEN.findall(_norm(cue)) if w and w != "'s"]
 
 
 class ConceptMatcher:
@@ -149,7 +150,7 @@ class ConceptMatcher:
     def _match(self, tokens) -> list[tuple[str, str, list]]:
         """(concept, cue text, matched tokens) for each concept, first match wins per concept."""
         words = [t for t in tokens if not t.is_space and t.text not in ("-", "–")
-                 and not (t.is_quote or t.text in "‘’“”\"'")]
+                 and not (t.is_quote or t.text in "‘’“”\"'") and _norm(t.text) != "'s"]
         forms = [(_norm(t.text), _norm(t.lemma_)) for t in words]
         # candidate cues by the position of their first word (cue order decides ties)
         hits: dict[int, list[int]] = {}
