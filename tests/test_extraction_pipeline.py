@@ -430,3 +430,9 @@ def test_trailing_parenthetical_cue_and_possessive_in_a_cue(tmp_path):
     # "NATO's membership" matches the cue "NATO membership"
     lav = rows[rows.speaker == "lavrov"]
     assert "nato_open_door" in set(lav.concept)
+
+
+def test_a_live_blog_s_timed_subhead_attributes_with_a_colon(tmp_path):
+    rows = extract_texts(tmp_path, {"b": "Live: talks in Moscow\n\n08:45 Kremlin: no new talks with Paris\n\n"
+                                         "The day went on.\n"})
+    assert speaker_of(rows, "b", "no new talks with Paris") == ["kremlin"]

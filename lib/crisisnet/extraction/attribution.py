@@ -786,7 +786,9 @@ def find_author(resolver: SpeakerResolver, text: str, title: str = "", publisher
     return None
 
 
-_HEADLINE_LABEL = re.compile(r"(?m)^(?P<label>[A-Z][\w.’' ]{1,40}?):[ \t\u00a0]+(?P<content>\S[^\n]*)$")
+#: "Moscow: US, NATO fail to ...", also a live blog's timed subhead "08:45 Kremlin: no deal with Paris"
+_HEADLINE_LABEL = re.compile(r"(?m)^(?:\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|CET|EST|ET|MSK))?[ \t]+)?"
+                             r"(?P<label>[A-Z][\w.’' ]{1,40}?):[ \t\u00a0]+(?P<content>\S[^\n]*)$")
 _CLAUSE_LINKS = {"but", "though", "although", "yet", "while", "whereas"}
 
 
