@@ -11,7 +11,8 @@ HELDOUT = ROOT / "data" / "heldout"
 #: gold file -> the corpus its offsets index
 GOLD = {"dev": "official-2022", "dev2": "official-2022", "dev3": "official-2022",
         "test": "official-2022", "synthetic-news": "synthetic-news",
-        "synthetic-transcripts": "synthetic-transcripts"}
+        "synthetic-transcripts": "synthetic-transcripts", "synthetic-news-2": "synthetic-news-2",
+        "synthetic-transcripts-2": "synthetic-transcripts-2"}
 
 
 @pytest.mark.parametrize("name", sorted(GOLD))
@@ -25,7 +26,7 @@ def test_gold_standard_validates(name):
 
 
 def test_test_corpora_are_documented_and_complete():
-    for name in ("synthetic-news", "synthetic-transcripts"):
+    for name in ("synthetic-news", "synthetic-transcripts", "synthetic-news-2", "synthetic-transcripts-2"):
         folder = ROOT / "corpora" / name
         assert (folder / "README.md").is_file() and (HELDOUT / f"{name}.md").is_file()
         assert len(load_corpus(folder)) == len(list(folder.glob("*.txt")))
