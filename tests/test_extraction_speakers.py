@@ -70,3 +70,24 @@ def test_pronoun_prefers_gender_then_falls_back_to_the_paragraph_speaker(resolve
     assert (r.actor, r.how) == ("sherman", "pronoun (gender mismatch)")
     # in a new paragraph, "he" takes the latest matching speaker
     assert ctx.pronoun("he", 3).actor == "ryabkov"
+
+
+def test_a_one_word_title_inside_another_office_or_another_state_is_not_the_holder(resolver):
+    assert resolver.resolve("the Secretary", DATE).actor == "blinken"
+    # "press secretary", "foreign secretary": other offices
+    assert resolver.resolve("the White House press secretary", DATE) is None
+    assert resolver.resolve("Britain's foreign secretary", DATE) is None
+    # a state named in the mention must be the holder's: not Biden, not Putin
+    assert resolver.resolve("the Russian President", DATE).actor == "putin"
+    assert who(resolver, "Ukraine's president") not in ("biden", "putin")
+
+
+def test_a_shared_surname_is_the_person_already_in_the_text():
+    # the project codebook has two Sullivans (the national security adviser and the ambassador)
+    from crisisnet.codebook import load_codebook
+    from crisisnet.fileio import ROOT
+    real = SpeakerResolver(load_codebook(ROOT / "data" / "codebook.yaml"))
+    assert len(real.surnames["sullivan"]) == 2
+    for seen in sorted(real.surnames["sullivan"]):
+        assert who(real, "Sullivan", names=["Sullivan"], recent=["blinken", seen]) == seen
+    assert who(real, "Sullivan", names=["Sullivan"], recent=["blinken"]) != "blinken"

@@ -169,6 +169,11 @@ class SpeakerResolver:
             parts = key(name).split()
             if parts and parts[-1] in self.surnames and len(self.surnames[parts[-1]]) == 1:
                 return Resolution(next(iter(self.surnames[parts[-1]])), "surname")
+            if parts and parts[-1] in self.surnames:
+                # a surname two codebook people share ("Sullivan"): the one already in the text
+                seen = [r for r in recent if r in self.surnames[parts[-1]]]
+                if seen:
+                    return Resolution(seen[0], "surname")
         role = self._role(k, date, recent, exclude, home)
         if role:
             return role
@@ -198,6 +203,16 @@ class SpeakerResolver:
                     return Resolution(sid, "collective")
         return None
 
+    def _states_named(self, k: str) -> set[str]:
+        """States a mention names by a demonym or a state's name ("Britain's", "Russian")."""
+        out = {sid for dem, sid in self.demonym_state.items() if _contains(k, dem)}
+        for alias, aid in self.collective_alias:
+            a = self.codebook.actors.get(aid)
+            if a is not None and a.kind == "state" and (len(alias) > 3 or " " in alias) \
+                    and _contains(k, alias):
+                out.add(aid)
+        return out
+
     def home_state(self, publisher: str) -> str:
         """The state whose government published a document ("The White House", "U.S.
         Department of State", "Office of the President of Russia"), else "" (news outlets)."""
@@ -225,12 +240,21 @@ class SpeakerResolver:
 
     def _role(self, k: str, date, recent, exclude=(), home: str = "") -> Resolution | None:
         ambiguous: list[str] = []
+        words = k.split()
+        named_states = self._states_named(k)
         for phrase, _, _ in self.roles:
             if not _contains(k, phrase) or any(_contains(a, phrase) for a in ambiguous):
                 continue  # "foreign minister" inside an undecided "deputy foreign minister"
             if _contains(k, phrase + " " + key("general")):
                 continue  # "Secretary" inside "Secretary General" is another title
+            if " " not in phrase and phrase in words and words.index(phrase) > 0 and \
+                    words[words.index(phrase) - 1] in _TITLE_MODIFIERS:
+                continue  # "Secretary" inside "press secretary", "foreign secretary"
             holders = sorted({aid for p, aid, r in self.roles if p == phrase and r.holds_on(date)})
+            if named_states:
+                # "Britain's foreign secretary" is no holder of another state's office
+                holders = [h for h in holders if self.country_of(h) in named_states
+                           or not self.country_of(h)]
             if not holders:
                 continue
             if len(holders) > 1 and exclude:
@@ -252,6 +276,9 @@ class SpeakerResolver:
         return None
 
 
+#: words that make a one-word title another office ("press secretary", "defence secretary")
+_TITLE_MODIFIERS = frozenset(key(w) for w in """press foreign defence defense home general cabinet
+assistant under executive party permanent health treasury interior""".split())
 #: head nouns of generic role descriptions ("the Russian diplomat", "the alliance chief")
 GENERIC_TITLES = frozenset("""diplomat minister official envoy spokesman spokeswoman spokesperson
 leader president chancellor secretary negotiator chief ambassador premier counterpart head""".split())
