@@ -436,3 +436,14 @@ def test_a_live_blog_s_timed_subhead_attributes_with_a_colon(tmp_path):
     rows = extract_texts(tmp_path, {"b": "Live: talks in Moscow\n\n08:45 Kremlin: no new talks with Paris\n\n"
                                          "The day went on.\n"})
     assert speaker_of(rows, "b", "no new talks with Paris") == ["kremlin"]
+
+
+def test_an_organization_passing_on_a_person_s_words_is_no_speaker(tmp_path):
+    rows = extract_texts(tmp_path, {"c": (
+        "Washington said Blinken urged Russia to return to diplomacy.\n\n"
+        "Russia demanded that NATO deny the talks and bar Ukraine.\n")})
+    # "Washington said Blinken urged X": Blinken's statement, Washington only a channel
+    assert speaker_of(rows, "c", "return to diplomacy") == ["blinken"]
+    assert "usa" not in set(rows.speaker)
+    # "Russia demanded that NATO deny ...": the demand is Russia's, NATO says nothing
+    assert "nato" not in set(rows.speaker) and "russia" in set(rows.speaker)

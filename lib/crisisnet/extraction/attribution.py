@@ -42,6 +42,8 @@ Less common patterns, each a general rule of news writing:
 * a cue verb the parser left without a subject after a comma aside (``Zelensky, standing beside
   Scholz, said ...``) takes the proper noun before the aside; of two subjects (a dateline taken
   for one) the one nearest the verb;
+* ``The State Department said Blinken urged X``: an organization or state that only passes on a
+  codebook person's words (:data:`CHANNEL_VERBS`) is no speaker; the person is;
 * a first name alone ("Josep", "Tony") is a codebook person already present in the
   document whose name or alias starts with it (colleagues in a press conference);
 * headlines that attribute with a colon: ``Moscow: US, NATO fail to ...``
@@ -102,6 +104,8 @@ OBJECT_CUES = frozenset("reject deny dismiss accuse urge condemn criticize criti
                         "underscore reiterate reaffirm highlight express review publish".split())
 #: cues whose content may be the object of a preposition: "agreed on the importance of ..."
 PREP_CUES = {"agree": ("on", "to"), "insist": ("on",), "call": ("for",)}
+#: verbs by which an organization passes on a person's words ("The State Department said ...")
+CHANNEL_VERBS = frozenset("say report announce state add note".split())
 #: prepositions that make ``call`` a cue: "called on Russia to ...", "called for talks"
 #: ("Biden called Putin" is a phone call, not a speech act)
 CALL_PREPS = ("on", "for", "upon")
@@ -349,6 +353,7 @@ class Attributor:
         qspans = [(q.start, q.end) for q in quotes]
         qstarts = [q.start for q in quotes]
         out = []
+        channels: set[int] = set()
         last_group: tuple[list, int] = ([], -9)
         # a call's or meeting's participants (host + listed people): "They"/"The leaders" after it
         meeting, meeting_end = ([], -1) if turns else self._participants(doc, date)
@@ -419,7 +424,12 @@ class Attributor:
                 participle = tok.tag_ == "VBG" and tok.dep_ == "advcl"
                 coordinated = _coordinated_cue(tok)
                 if _reported(tok) and not participle and coordinated is None:
-                    continue  # a cue inside another frame's reported clause is content
+                    outer = _reporting_cue(tok)
+                    if not self._is_channel(outer, tok, date, ctx):
+                        continue  # a cue inside another frame's reported clause is content
+                    # "The State Department said Blinken urged X": the organization only passes
+                    # on what the person said; the person is the speaker, the channel is dropped
+                    channels.add(outer.i)
                 if coordinated is not None:
                     subject = self._subject(coordinated)
                 else:
@@ -476,7 +486,25 @@ class Attributor:
                     for i, content in enumerate(contents or [None]):
                         if i == 0 or content:
                             out.append((tok, res, content, cue, para))
-        return out
+        return [f for f in out if f[0].i not in channels]
+
+    def _is_channel(self, verb, inner, date, ctx) -> bool:
+        """True if ``verb`` ("said", "reported") only passes on what a person said in the cue
+        ``inner`` it reports: its subject is an organization or state and the inner cue's is a
+        codebook person ("The State Department said Blinken urged ..."). "Russia demanded that
+        NATO deny ..." is no channel: the inner clause is the demand."""
+        if verb is None or verb.lemma_ not in CHANNEL_VERBS:
+            return False
+        who = []
+        for v in (verb, inner):
+            subject = self._subject(v)
+            part = _mention_parts(subject)[0] if subject is not None and subject.pos_ != "PRON" else []
+            res = self.resolver.resolve(v.doc[part[0].i:part[-1].i + 1].text, date,
+                                        recent=ctx.recent()) if part else None
+            if res is None:
+                return False
+            who.append(self.resolver.is_person(res.actor) and not res.actor.startswith("unk:"))
+        return not who[0] and who[1]
 
     def _person_mentions(self, doc, date) -> list[tuple[int, str]]:
         """(token index, actor id) of every person name the recognizer finds that the codebook knows."""
@@ -1092,6 +1120,19 @@ def _has_own_frame(doc, q, unresolved) -> bool:
         return False
     sent = sentence_of(span[-1])
     return any(t.i in unresolved and not (q.start <= t.idx < q.end) for t in sent)
+
+
+def _reporting_cue(tok):
+    """The cue verb whose reported clause (``ccomp``) ``tok`` sits in, else None."""
+    t, via_ccomp = tok, False
+    for _ in range(8):
+        if t.head.i == t.i:
+            return None
+        via_ccomp = via_ccomp or t.dep_ == "ccomp"
+        t = t.head
+        if via_ccomp and t.lemma_ in CUE_LEMMAS and t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
 
 
 def _reported(tok) -> bool:
