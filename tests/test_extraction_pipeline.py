@@ -447,3 +447,10 @@ def test_an_organization_passing_on_a_person_s_words_is_no_speaker(tmp_path):
     assert "usa" not in set(rows.speaker)
     # "Russia demanded that NATO deny ...": the demand is Russia's, NATO says nothing
     assert "nato" not in set(rows.speaker) and "russia" in set(rows.speaker)
+
+
+def test_they_after_a_collective_subject_is_that_collective(tmp_path):
+    rows = extract_texts(tmp_path, {"t": (
+        "QUESTION: What did Russia say?\n"
+        "SECRETARY BLINKEN: The Russian government came with its list. They said that NATO must give up the open door.\n")})
+    assert speaker_of(rows, "t", "NATO must give up the open door") == ["russia"]

@@ -475,6 +475,10 @@ class Attributor:
                 elif len(part) == 1 and part[0].lower_ == "they" and last_group[0] and (
                         para - last_group[1] <= 1):
                     found = last_group[0]  # "The participants discussed X. They agreed on Y."
+                elif len(part) == 1 and part[0].lower_ == "they":
+                    # "The Russian delegation presented X. They repeated that ...": the last
+                    # collective subject of the same or the previous sentence
+                    found = [self._they_antecedent(part[0], para_starts, date, ctx)]
                 else:
                     found = [self._resolve_tokens(part, ctx, date, para, persons)]
                 if unresolved is not None and all(r is None for r in found):
@@ -530,6 +534,29 @@ class Attributor:
                 lo = prev.start
         for ent in reversed([e for e in doc[lo:it.i].ents if e.label_ in ("GPE", "ORG", "NORP")]):
             res = self.resolver.resolve_exact(ent.text)
+            if res is not None and not self.resolver.is_person(res.actor):
+                return Resolution(res.actor, "collective")
+        return None
+
+    def _they_antecedent(self, they, para_starts, date, ctx) -> Resolution | None:
+        """``they`` as the subject of a cue verb: the last subject of the same or the previous
+        sentence of its paragraph that names a collective ("the Russian side", "the Russian
+        delegation", "Moscow"), else None."""
+        doc = they.doc
+        sent = sentence_of(they)
+        lo = sent.start
+        if sent.start > 0:
+            prev = sentence_of(doc[sent.start - 1])
+            if _para_bounds(prev.start_char, para_starts, _doc_len(doc))[0] == \
+                    _para_bounds(they.idx, para_starts, _doc_len(doc))[0]:
+                lo = prev.start
+        for tok in reversed(doc[lo:they.i]):
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            part = _mention_parts(tok)[0]
+            if not part:
+                continue
+            res = self.resolver.resolve(doc[part[0].i:part[-1].i + 1].text, date, recent=ctx.recent())
             if res is not None and not self.resolver.is_person(res.actor):
                 return Resolution(res.actor, "collective")
         return None
