@@ -454,3 +454,9 @@ def test_they_after_a_collective_subject_is_that_collective(tmp_path):
         "QUESTION: What did Russia say?\n"
         "SECRETARY BLINKEN: The Russian government came with its list. They said that NATO must give up the open door.\n")})
     assert speaker_of(rows, "t", "NATO must give up the open door") == ["russia"]
+
+
+def test_tell_with_the_reported_subject_as_a_second_object_and_warn_of(tmp_path):
+    rows = extract_texts(tmp_path, {"h": "Putin tells Blinken the talks must go on\n\nLavrov warned of new sanctions.\n"})
+    assert speaker_of(rows, "h", "the talks must go on") == ["putin"]
+    assert speaker_of(rows, "h", "new sanctions") == ["lavrov"]

@@ -103,7 +103,8 @@ OBJECT_CUES = frozenset("reject deny dismiss accuse urge condemn criticize criti
                         "propose demand threaten warn discuss emphasize emphasise stress "
                         "underscore reiterate reaffirm highlight express review publish".split())
 #: cues whose content may be the object of a preposition: "agreed on the importance of ..."
-PREP_CUES = {"agree": ("on", "to"), "insist": ("on",), "call": ("for",)}
+PREP_CUES = {"agree": ("on", "to"), "insist": ("on",), "call": ("for",),
+             "warn": ("of", "against", "about"), "complain": ("about", "of")}
 #: verbs by which an organization passes on a person's words ("The State Department said ...")
 CHANNEL_VERBS = frozenset("say report announce state add note".split())
 #: prepositions that make ``call`` a cue: "called on Russia to ...", "called for talks"
@@ -265,6 +266,12 @@ class Attributor:
             comps = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
         if not comps and verb.lemma_ not in ("say", "tell"):
             comps = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if not comps and verb.lemma_ == "tell":
+            # "Putin tells Orbán the West brushed aside ...": the parser takes the reported
+            # clause's subject for a second object of "tell"
+            objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+            if len(objs) >= 2:
+                comps = objs[1:]
         if not comps and verb.lemma_ == "say":
             # "S said some positive things about X": a noun object that names what was said
             comps = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
