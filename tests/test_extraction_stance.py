@@ -165,3 +165,31 @@ def test_a_negation_inside_an_if_clause_denies_nothing(nlp, matcher):
     assert stances(nlp, matcher, "If Moscow doesn't join the talks, we will be disappointed.") == {
         "diplomacy": 1}
     assert stances(nlp, matcher, "Moscow doesn't join the talks.") == {"diplomacy": -1}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a condemning predicate flips its subject
+    ("NATO membership for Ukraine is unacceptable.", {"nato_open_door": -1}),
+    ("New sanctions would be a huge mistake.", {"sanctions": -1}),
+    # "will not trade away" a right: two flips, support
+    ("Allies will not trade away Ukraine's right to choose.", {"nato_open_door": 1}),
+    ("We will not impose sanctions.", {"sanctions": -1}),
+])
+def test_predicates_objects_give_up_and_conditional_threats(nlp, matcher, text, expected):
+    assert stances(nlp, matcher, text) == expected
+
+
+def test_outcomes_negative_objects_and_conditional_threats_with_the_project_codebook(nlp):
+    from crisisnet.codebook import load_codebook
+    from crisisnet.fileio import ROOT
+    real = ConceptMatcher(load_codebook(ROOT / "data" / "codebook.yaml"))
+    # a negated outcome of talks is an assessment without a side
+    assert stances(nlp, real, "No deal was struck.") == {"diplomacy": 0}
+    # a negative object negates the verb
+    assert stances(nlp, real, "Russia threatens no one.") == {"russian_threat": -1}
+    # a negated cost in the consequence of a condition is still a threat (sanctions' support
+    # text says "Threatens"); without the condition it is a refusal
+    assert stances(nlp, real, "If Russia invades, there will be no Nord Stream 2.")["sanctions"] == 1
+    assert stances(nlp, real, "There will be no Nord Stream 2.")["sanctions"] == -1
+    # "nothing about Ukraine without Ukraine": the cue's own "nothing" is no negative object
+    assert stances(nlp, real, "We insist on nothing about Ukraine without Ukraine.")["ukraine_sovereignty"] == 1

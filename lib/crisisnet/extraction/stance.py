@@ -31,6 +31,12 @@ Further general rules:
 * a negation inside an ``if``/``unless`` clause (:data:`CONDITIONALS`: "if Russia doesn't invade")
   is a supposition and does not flip;
 * a reversing compound as the cue itself ("non-expansion", in :data:`REVERSING`) is an oppose cue;
+* a condemning predicate flips its subject ("NATO expansion is **unacceptable**", "sanctions
+  would be a **mistake**", :data:`NEGATIVE_PREDICATES`), a negative object negates its verb
+  ("threatens **no one**"), and "trade / bargain **away**", "give **up**" reverse;
+* for a concept whose ``support`` text threatens ("Threatens ... sanctions"), a negated cost in the
+  consequence of a condition is still the threat ("If Russia invades, there will be **no** Nord
+  Stream 2"); a negated outcome cue (:data:`OUTCOMES`, also "no deal") is an assessment, stance 0;
 * a concept reported by a topic-only cue verb (:data:`TOPIC_CUES`: "the leaders **reviewed**
   recent engagements") with no stance evidence is stance 0.
 
@@ -71,7 +77,16 @@ REDUCTION_WORDS = ("reduce", "withdraw", "pull-back", "pull back", "roll back", 
 TOPIC_CUES = frozenset("review".split())
 #: cue words naming an *outcome* of talks ("resolution", "breakthrough"): negated ("did not
 #: reach any resolutions") they describe how talks went, not a side, so the stance is 0
-OUTCOMES = frozenset("resolution breakthrough solution".split())
+OUTCOMES = frozenset("resolution breakthrough solution deal progress agreement".split())
+#: predicates that condemn their subject ("NATO expansion is unacceptable", "sanctions would be a
+#: mistake", "talk of an invasion is hysteria"): they flip it like a reversing verb
+NEGATIVE_PREDICATES = frozenset("""mistake error hysteria nonsense lie lies propaganda myth fiction
+fake absurd groundless baseless unfounded counterproductive useless wrong illegal illegitimate
+unacceptable dangerous pointless""".split())
+#: words that, as the object of a verb, negate it ("threatens no one", "fears nothing")
+NEGATIVE_OBJECTS = frozenset("nobody nothing none noone".split())
+#: verbs that give something up with a particle ("trade away", "bargain away", "give up")
+GIVE_UP = frozenset("trade bargain barter give sign".split())
 #: subordinators of a supposition: a negation in "if X doesn't ..." denies nothing
 CONDITIONALS = frozenset("if unless".split())
 #: "not only", "not just": a negation word followed by one of these does not negate
@@ -133,6 +148,9 @@ class ConceptMatcher:
         #: concepts whose support is a reduction (words of increase near their cue oppose them)
         self.reduction = {c.id for c in codebook.concepts.values()
                           if any(w in _norm(c.support) for w in REDUCTION_WORDS)}
+        #: concepts whose support is a threat ("Threatens ... sanctions"): a negated cost in the
+        #: main clause of a conditional ("if X, there will be no Y") still threatens it
+        self.threats = {c.id for c in codebook.concepts.values() if "threaten" in _norm(c.support)}
         for concept in codebook.concepts.values():
             sup, opp = _norm(concept.support), _norm(concept.oppose)
             for cue in concept.cues:
@@ -202,7 +220,11 @@ class ConceptMatcher:
                 if more:
                     stance = -stance if stance else -1
                     evidence = [more] + evidence
-            if stance == -1 and base == 1 and len(toks) == 1 and _norm(toks[0].lemma_) in OUTCOMES \
+            if stance == -1 and cid in self.threats and all(e in NEGATIONS for e in evidence) \
+                    and _conditional(span, toks):
+                # "If Russia invades, there will be no Nord Stream 2": a threatened cost
+                stance, evidence = 1, evidence + ["(conditional threat)"]
+            if stance == -1 and base == 1 and _norm(toks[-1].lemma_) in OUTCOMES \
                     and all(e in NEGATIONS for e in evidence):
                 # "they did not reach any resolutions": an assessment of the talks, no side
                 out.append(ConceptStance(cid, 0, 0.4, cue, evidence + ["(negated outcome)"],
@@ -303,7 +325,7 @@ def _head(toks):
     return next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
 
 
-def _flips(tok) -> list[str]:
+def _flips(tok, skip=frozenset()) -> list[str]:
     """Reversing or negating words on ``tok`` itself and its negation children (a negated
     verb of perception, "have not seen", does not flip)."""
     out = []
@@ -313,7 +335,15 @@ def _flips(tok) -> list[str]:
     if lem in PERCEPTION:
         return out
     hypothetical = any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in tok.children)
+    if lem in GIVE_UP and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "up") for c in tok.children):
+        out.append((f"{low} away/up", tok.i))  # "will not trade away the right to choose"
     for c in tok.children:
+        if c.dep_ in ("acomp", "attr") and (_norm(c.lemma_) in NEGATIVE_PREDICATES
+                                            or _norm(c.text) in NEGATIVE_PREDICATES):
+            out.append((_norm(c.text), c.i))  # "NATO expansion is unacceptable"
+        if c.i not in skip and c.dep_ in ("dobj", "pobj") and (_norm(c.text) in NEGATIVE_OBJECTS or (
+                _norm(c.text) == "one" and any(g.lower_ == "no" for g in c.children))):
+            out.append((_norm(c.text) if c.lower_ != "one" else "no one", c.i))  # "threatens no one"
         if hypothetical and c.dep_ == "neg":
             continue  # "if Russia doesn't invade": a supposition, not a denial
         if c.dep_ == "neg" or (c.dep_ in ("det", "advmod", "preconj") and _norm(c.text) in NEGATIONS):
@@ -322,6 +352,21 @@ def _flips(tok) -> list[str]:
                 continue  # "not only these forces": an addition, not a negation
             out.append((_norm(c.text), c.i))
     return out
+
+
+def _conditional(span, cue_tokens) -> bool:
+    """True if the sentence of the cue has an ``if``/``unless``/``should``-inverted condition
+    clause that does not contain the cue (the cue is in the consequence)."""
+    sent = cue_tokens[0].sent
+    cue_ids = {t.i for t in cue_tokens}
+    for t in sent:
+        if t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head.dep_ == "advcl":
+            if not cue_ids & {x.i for x in t.head.subtree}:
+                return True
+        if t.lower_ == "should" and t.i == sent.start and t.head.dep_ == "advcl":
+            if not cue_ids & {x.i for x in t.head.subtree}:
+                return True
+    return False
 
 
 def _polarity(cue_tokens, inside: set[int], cue_flips: bool = True) -> tuple[int, list[str]]:
@@ -338,7 +383,7 @@ def _polarity(cue_tokens, inside: set[int], cue_flips: bool = True) -> tuple[int
 
     def flip(tok):
         nonlocal sign
-        for w, i in _flips(tok):
+        for w, i in _flips(tok, cue_ids):
             if i in counted or (not cue_flips and i in cue_ids):
                 continue
             counted.add(i)
