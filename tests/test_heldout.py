@@ -12,7 +12,8 @@ HELDOUT = ROOT / "data" / "heldout"
 GOLD = {"dev": "official-2022", "dev2": "official-2022", "dev3": "official-2022",
         "test": "official-2022", "synthetic-news": "synthetic-news",
         "synthetic-transcripts": "synthetic-transcripts", "synthetic-news-2": "synthetic-news-2",
-        "synthetic-transcripts-2": "synthetic-transcripts-2"}
+        "synthetic-transcripts-2": "synthetic-transcripts-2", "synthetic-news-3": "synthetic-news-3",
+        "synthetic-transcripts-3": "synthetic-transcripts-3"}
 
 
 @pytest.mark.parametrize("name", sorted(GOLD))
@@ -26,7 +27,7 @@ def test_gold_standard_validates(name):
 
 
 def test_test_corpora_are_documented_and_complete():
-    for name in ("synthetic-news", "synthetic-transcripts", "synthetic-news-2", "synthetic-transcripts-2"):
+    for name in sorted(n for n in GOLD if n.startswith("synthetic")):
         folder = ROOT / "corpora" / name
         assert (folder / "README.md").is_file() and (HELDOUT / f"{name}.md").is_file()
         assert len(load_corpus(folder)) == len(list(folder.glob("*.txt")))
