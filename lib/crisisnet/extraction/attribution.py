@@ -532,13 +532,7 @@ class Attributor:
         collective (state, organization) named before it in the same or the previous sentence
         of its paragraph; None when there is none (then ``it`` is not a speaker)."""
         doc = it.doc
-        sent = sentence_of(it)
-        lo = sent.start
-        if sent.start > 0:
-            prev = sentence_of(doc[sent.start - 1])
-            if _para_bounds(prev.start_char, para_starts, _doc_len(doc))[0] == \
-                    _para_bounds(it.idx, para_starts, _doc_len(doc))[0]:
-                lo = prev.start
+        lo = _window_start(it, para_starts)
         for ent in reversed([e for e in doc[lo:it.i].ents if e.label_ in ("GPE", "ORG", "NORP")]):
             res = self.resolver.resolve_exact(ent.text)
             if res is not None and not self.resolver.is_person(res.actor):
@@ -550,13 +544,7 @@ class Attributor:
         sentence of its paragraph that names a collective ("the Russian side", "the Russian
         delegation", "Moscow"), else None."""
         doc = they.doc
-        sent = sentence_of(they)
-        lo = sent.start
-        if sent.start > 0:
-            prev = sentence_of(doc[sent.start - 1])
-            if _para_bounds(prev.start_char, para_starts, _doc_len(doc))[0] == \
-                    _para_bounds(they.idx, para_starts, _doc_len(doc))[0]:
-                lo = prev.start
+        lo = _window_start(they, para_starts)
         for tok in reversed(doc[lo:they.i]):
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -1171,15 +1159,20 @@ def _reporting_cue(tok):
 
 def _reported(tok) -> bool:
     """True if ``tok`` sits inside the reported clause (``ccomp``) of a higher cue verb."""
-    t, via_ccomp = tok, False
-    for _ in range(8):
-        if t.head.i == t.i:
-            return False
-        via_ccomp = via_ccomp or t.dep_ == "ccomp"
-        t = t.head
-        if via_ccomp and t.lemma_ in CUE_LEMMAS and t.pos_ in ("VERB", "AUX"):
-            return True
-    return False
+    return _reporting_cue(tok) is not None
+
+
+def _window_start(tok, para_starts) -> int:
+    """Index of the first token of the sentence before ``tok``'s when it is in the same paragraph,
+    else of ``tok``'s own sentence: where an antecedent of ``it``/``they`` may stand."""
+    doc = tok.doc
+    sent = sentence_of(tok)
+    if sent.start > 0:
+        prev = sentence_of(doc[sent.start - 1])
+        n = _doc_len(doc)
+        if _para_bounds(prev.start_char, para_starts, n)[0] == _para_bounds(tok.idx, para_starts, n)[0]:
+            return prev.start
+    return sent.start
 
 
 def _para_bounds(pos: int, para_starts, n: int) -> tuple[int, int]:
