@@ -460,3 +460,12 @@ def test_tell_with_the_reported_subject_as_a_second_object_and_warn_of(tmp_path)
     rows = extract_texts(tmp_path, {"h": "Putin tells Blinken the talks must go on\n\nLavrov warned of new sanctions.\n"})
     assert speaker_of(rows, "h", "the talks must go on") == ["putin"]
     assert speaker_of(rows, "h", "new sanctions") == ["lavrov"]
+
+
+def test_a_parenthetical_cue_inside_a_reported_cue_clause(tmp_path):
+    rows = extract_texts(tmp_path, {"p": (
+        "Lavrov spoke in Moscow. The alliance, he argued, had promised not to seek NATO membership "
+        "for Ukraine and had broken that promise.\n")})
+    # the clause is Lavrov's; "the alliance ... promised" is what he reports, not NATO speaking
+    assert "nato" not in set(rows.speaker)
+    assert speaker_of(rows, "p", "The alliance, he argued") == ["lavrov"]

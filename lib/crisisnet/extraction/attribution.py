@@ -288,8 +288,7 @@ class Attributor:
         if comps:
             return self._object_span(verb, comps, subject_toks)
         head = verb.head
-        if (verb.dep_ == "parataxis" and head.i > verb.i and head.lemma_ not in CUE_LEMMAS
-                and head.pos_ in ("VERB", "AUX")):
+        if verb.dep_ == "parataxis" and head.i > verb.i and head.pos_ in ("VERB", "AUX"):
             # "Allies, he added, would not compromise on ...": the cue interrupts the clause
             # it reports; the clause (with the aside, as coders mark it) is the content
             toks = [t for t in head.subtree if sent.start <= t.i < sent.end]
@@ -430,6 +429,9 @@ class Attributor:
                     continue
                 participle = tok.tag_ == "VBG" and tok.dep_ == "advcl"
                 coordinated = _coordinated_cue(tok)
+                if any(c.dep_ == "parataxis" and c.i < tok.i and c.lemma_ in CUE_LEMMAS
+                       and any(g.dep_ == "nsubj" for g in c.children) for c in tok.children):
+                    continue  # "The alliance, he argued, had promised X": reported, not a frame
                 if _reported(tok) and not participle and coordinated is None:
                     outer = _reporting_cue(tok)
                     if not self._is_channel(outer, tok, date, ctx):
