@@ -91,3 +91,14 @@ def test_a_shared_surname_is_the_person_already_in_the_text():
     for seen in sorted(real.surnames["sullivan"]):
         assert who(real, "Sullivan", names=["Sullivan"], recent=["blinken", seen]) == seen
     assert who(real, "Sullivan", names=["Sullivan"], recent=["blinken"]) != "blinken"
+
+
+def test_a_collective_with_a_person_title_is_a_person_not_the_collective(resolver):
+    # "the alliance chief" is no statement of NATO; as a role noun it is the alliance's person
+    assert resolver.resolve("the alliance chief", DATE) is None
+    ctx = DocumentSpeakers(resolver)
+    ctx.note("lavrov", 0)
+    ctx.note("stoltenberg", 0)
+    ctx.note("ryabkov", 1)
+    assert ctx.role_noun("the alliance chief", 1).actor == "stoltenberg"
+    assert ctx.role_noun("the Russian diplomat", 1).actor == "ryabkov"

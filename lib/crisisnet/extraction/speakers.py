@@ -193,6 +193,8 @@ class SpeakerResolver:
                 return Resolution(unknown[last], "uncatalogued")
             unknown.setdefault(last, uid)
             return Resolution(unknown[last], "uncatalogued")
+        if k.split()[-1] in _TITLE_KEYS:
+            return None  # "the alliance chief", "the Kremlin spokesman": a person, not the collective
         for alias, aid in self.collective_alias:
             if _contains(k, alias):
                 return Resolution(aid, "collective")
@@ -282,6 +284,7 @@ assistant under executive party permanent health treasury interior""".split())
 #: head nouns of generic role descriptions ("the Russian diplomat", "the alliance chief")
 GENERIC_TITLES = frozenset("""diplomat minister official envoy spokesman spokeswoman spokesperson
 leader president chancellor secretary negotiator chief ambassador premier counterpart head""".split())
+_TITLE_KEYS = frozenset(key(w) for w in GENERIC_TITLES)
 #: words allowed between "the" and the head noun besides demonyms and collective names
 GENERIC_MODIFIERS = frozenset("""top senior veteran deputy foreign defence defense prime chief
 alliance alliance's alliance’s general state""".split())
@@ -319,7 +322,7 @@ class DocumentSpeakers:
         for w in words[1:-1]:
             w = w.strip(".")
             state = self.resolver.demonym_state.get(key(w)) or self.resolver.demonym_state.get(w)
-            coll = self.resolver.resolve_exact(w) if w not in GENERIC_MODIFIERS else None
+            coll = self.resolver.resolve_exact(w) or self.resolver.resolve_exact("the " + w)
             if state:
                 wanted.add(state)
             elif coll is not None and not self.resolver.is_person(coll.actor):
