@@ -469,3 +469,12 @@ def test_a_parenthetical_cue_inside_a_reported_cue_clause(tmp_path):
     # the clause is Lavrov's; "the alliance ... promised" is what he reports, not NATO speaking
     assert "nato" not in set(rows.speaker)
     assert speaker_of(rows, "p", "The alliance, he argued") == ["lavrov"]
+
+
+def test_a_short_content_takes_no_concept_from_its_sentence(tmp_path):
+    rows = extract_texts(tmp_path, {"s": "After the talks on sanctions, Ukraine recalled its envoy.\n\n"
+                                         "Lavrov rejected the sanctions.\n"})
+    # "recalled its envoy": three words or fewer, no concept of its own, no object cue
+    assert "ukraine" not in set(rows.speaker)
+    # an object cue keeps its short object: "rejected the sanctions"
+    assert speaker_of(rows, "s", "the sanctions") == ["lavrov"]

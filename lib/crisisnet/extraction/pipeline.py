@@ -43,7 +43,7 @@ from spacy.language import Language
 from ..codebook import Codebook
 from ..corpus import Corpus
 from ..statements import STATEMENT_COLUMNS, empty_statements
-from .attribution import Attributor, find_author, sentence_of
+from .attribution import OBJECT_CUES, Attributor, find_author, sentence_of
 from .quotes import paragraph_index
 from .speakers import SpeakerResolver
 from .stance import ConceptMatcher, ConceptVectors
@@ -131,9 +131,13 @@ class Extractor:
                     others = [(b.start, b.end) for b in atts if not _turn_like(b) and not b.aside
                               and b.speaker != att.speaker and b.start < att.end and att.start < b.end]
                     found = [cs for cs in found if not any(s0 <= cs.pos < e0 for s0, e0 in others)]
-                elif not found and not att.split:
+                elif not found and not att.split and (
+                        _anaphoric(span) or att.cue_lemma in OBJECT_CUES
+                        or len([t for t in span if t.is_alpha]) > 3):
                     # the content names no concept (a clipped or pronominal clause): fall
-                    # back on the sentence around it, with lower confidence
+                    # back on the sentence around it, with lower confidence; not for a content of
+                    # three words or fewer of a cue that does not take an object as its content
+                    # ("summoned **its chargé d'affaires**", "said **this**")
                     sent = sentence_of(span[0])
                     found = self.matcher.analyse(sent, att.cue_lemma, cue_tok)
                     how = " (concept from the surrounding sentence)"
