@@ -478,3 +478,10 @@ def test_a_short_content_takes_no_concept_from_its_sentence(tmp_path):
     assert "ukraine" not in set(rows.speaker)
     # an object cue keeps its short object: "rejected the sanctions"
     assert speaker_of(rows, "s", "the sanctions") == ["lavrov"]
+
+
+def test_as_s_put_it_is_an_aside_other_puts_are_not(tmp_path):
+    rows = extract_texts(tmp_path, {"p": "Lavrov spoke on Friday. The talks, as he put it, were a dead end.\n\n"
+                                         "Blinken put the talks on hold.\n"})
+    assert speaker_of(rows, "p", "The talks, as he put it, were a dead end") == ["lavrov"]
+    assert "blinken" not in set(rows.speaker)

@@ -102,3 +102,14 @@ def test_a_collective_with_a_person_title_is_a_person_not_the_collective(resolve
     ctx.note("ryabkov", 1)
     assert ctx.role_noun("the alliance chief", 1).actor == "stoltenberg"
     assert ctx.role_noun("the Russian diplomat", 1).actor == "ryabkov"
+
+
+def test_a_state_s_office_by_its_title_word():
+    from crisisnet.codebook import load_codebook
+    from crisisnet.fileio import ROOT
+    real = SpeakerResolver(load_codebook(ROOT / "data" / "codebook.yaml"))
+    day = dt.date(2022, 2, 1)
+    assert who(real, "Germany's chancellor", date=day) == "scholz"
+    assert who(real, "the Italian premier", date=day) == "draghi"
+    assert who(real, "the French leader", date=day) == "macron"
+    assert who(real, "Britain's prime minister", date=day) == "johnson"

@@ -44,6 +44,7 @@ Less common patterns, each a general rule of news writing:
   for one) the one nearest the verb;
 * ``The State Department said Blinken urged X``: an organization or state that only passes on a
   codebook person's words (:data:`CHANNEL_VERBS`) is no speaker; the person is;
+* ``as S put it`` is an aside like ``as S said``; other uses of *put* are no cue;
 * a first name alone ("Josep", "Tony") is a codebook person already present in the
   document whose name or alias starts with it (colleagues in a press conference);
 * headlines that attribute with a colon: ``Moscow: US, NATO fail to ...``
@@ -97,7 +98,7 @@ state declare suggest reiterate remark emphasize emphasise urge accuse reject co
 assert caution vow pledge promise maintain complain write tweet predict dismiss repeat threaten
 demand respond reply affirm highlight signal concede observe recall point describe propose
 charge contend allege insist agree criticize criticise condemn welcome discuss reaffirm express
-review call publish assure""".split())
+review call publish assure put""".split())
 #: cues whose direct object (not a clause) is the content: "rejected the proposals"
 OBJECT_CUES = frozenset("reject deny dismiss accuse urge condemn criticize criticise welcome "
                         "propose demand threaten warn discuss emphasize emphasise stress "
@@ -417,6 +418,10 @@ class Attributor:
                     continue  # passive, or a participle used as an adjective ("its claimed commitment")
                 if tok.lemma_ == "point" and not any(c.lower_ in ("out", "to") for c in tok.children):
                     continue
+                if tok.lemma_ == "put" and not (
+                        any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+                        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)):
+                    continue  # "put" reports speech only in the aside "as S put it"
                 if tok.lemma_ == "call" and not any(
                         (c.dep_ == "prep" and c.lower_ in CALL_PREPS) or c.dep_ == "oprd"
                         for c in tok.children):

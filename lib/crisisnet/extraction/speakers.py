@@ -45,7 +45,7 @@ COLLECTIVE_HEADS = {"government", "authorities", "administration", "leadership",
 DEMONYMS = {"russian": "russia", "american": "united states", "us": "united states",
             "u s": "united states", "ukrainian": "ukraine", "british": "united kingdom",
             "german": "germany", "french": "france", "chinese": "china", "european": "european union",
-            "belarusian": "belarus", "polish": "poland"}
+            "belarusian": "belarus", "polish": "poland", "italian": "italy"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "secretary", "president", "minister",
                "general", "ambassador", "spokesman", "spokesperson", "spokeswoman", "senator",
                "representative", "high", "vice", "deputy", "foreign", "prime", "chancellor"}
@@ -193,6 +193,9 @@ class SpeakerResolver:
                 return Resolution(unknown[last], "uncatalogued")
             unknown.setdefault(last, uid)
             return Resolution(unknown[last], "uncatalogued")
+        office = self._state_office(k, date)
+        if office:
+            return office
         if k.split()[-1] in _TITLE_KEYS:
             return None  # "the alliance chief", "the Kremlin spokesman": a person, not the collective
         for alias, aid in self.collective_alias:
@@ -214,6 +217,21 @@ class SpeakerResolver:
                     and _contains(k, alias):
                 out.add(aid)
         return out
+
+    def _state_office(self, k: str, date) -> Resolution | None:
+        """A state's office described by its title word ("Germany's chancellor", "the Italian
+        premier", "Britain's prime minister", "the French leader"): the one codebook person of
+        that state holding, on ``date``, a role whose title contains the word, else None."""
+        words = k.split()
+        titles = [t for t in OFFICE_WORDS if _contains(k, key(t))]
+        states = self._states_named(k)
+        if not titles or len(states) != 1 or len(words) > 5:
+            return None
+        wanted = {key(w) for t in titles for w in OFFICE_WORDS[t]}
+        holders = sorted({aid for _, aid, r in self.roles if r.holds_on(date)
+                          and self.country_of(aid) in states
+                          and any(_contains(key(r.title), w) for w in wanted)})
+        return Resolution(holders[0], "role") if len(holders) == 1 else None
 
     def home_state(self, publisher: str) -> str:
         """The state whose government published a document ("The White House", "U.S.
@@ -285,6 +303,11 @@ assistant under executive party permanent health treasury interior""".split())
 GENERIC_TITLES = frozenset("""diplomat minister official envoy spokesman spokeswoman spokesperson
 leader president chancellor secretary negotiator chief ambassador premier counterpart head""".split())
 _TITLE_KEYS = frozenset(key(w) for w in GENERIC_TITLES)
+#: a title word in a description -> words of the role titles it names ("premier" = prime minister;
+#: "leader" = head of state or government)
+OFFICE_WORDS = {"president": ["president"], "prime minister": ["prime minister"],
+                "premier": ["prime minister"], "chancellor": ["chancellor"],
+                "foreign minister": ["foreign minister"], "leader": ["president", "prime minister", "chancellor"]}
 #: words allowed between "the" and the head noun besides demonyms and collective names
 GENERIC_MODIFIERS = frozenset("""top senior veteran deputy foreign defence defense prime chief
 alliance alliance's alliance’s general state""".split())
