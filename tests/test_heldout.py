@@ -14,7 +14,8 @@ GOLD = {"dev": "official-2022", "dev2": "official-2022", "dev3": "official-2022"
         "synthetic-transcripts": "synthetic-transcripts", "synthetic-news-2": "synthetic-news-2",
         "synthetic-transcripts-2": "synthetic-transcripts-2", "synthetic-news-3": "synthetic-news-3",
         "synthetic-transcripts-3": "synthetic-transcripts-3", "synthetic-news-4": "synthetic-news-4",
-        "synthetic-transcripts-4": "synthetic-transcripts-4"}
+        "synthetic-transcripts-4": "synthetic-transcripts-4", "synthetic-news-5": "synthetic-news-5",
+        "synthetic-transcripts-5": "synthetic-transcripts-5"}
 
 
 @pytest.mark.parametrize("name", sorted(GOLD))
