@@ -485,3 +485,11 @@ def test_as_s_put_it_is_an_aside_other_puts_are_not(tmp_path):
                                          "Blinken put the talks on hold.\n"})
     assert speaker_of(rows, "p", "The talks, as he put it, were a dead end") == ["lavrov"]
     assert "blinken" not in set(rows.speaker)
+
+
+def test_as_of_time_is_no_aside_and_a_participle_keeps_its_subject(tmp_path):
+    rows = extract_texts(tmp_path, {"t": (
+        "As Blinken rejected the proposals, Lavrov left the talks in Geneva early.\n\n"
+        "Lavrov met Blinken, his US counterpart, saying the talks on sanctions were useful.\n")})
+    assert not any(r.speaker == "blinken" and r.cue.startswith("as ") for r in rows.itertuples())
+    assert speaker_of(rows, "t", "the talks on sanctions were useful") == ["lavrov"]

@@ -90,7 +90,9 @@ def test_a_shared_surname_is_the_person_already_in_the_text():
     assert len(real.surnames["sullivan"]) == 2
     for seen in sorted(real.surnames["sullivan"]):
         assert who(real, "Sullivan", names=["Sullivan"], recent=["blinken", seen]) == seen
-    assert who(real, "Sullivan", names=["Sullivan"], recent=["blinken"]) != "blinken"
+    # neither seen: not guessed (a new uncatalogued actor at most)
+    nobody = real.resolve("Sullivan", dt.date(2022, 2, 1), names=["Sullivan"], recent=["blinken"])
+    assert nobody is None or nobody.how == "uncatalogued"
 
 
 def test_a_collective_with_a_person_title_is_a_person_not_the_collective(resolver):
@@ -113,3 +115,13 @@ def test_a_state_s_office_by_its_title_word():
     assert who(real, "the Italian premier", date=day) == "draghi"
     assert who(real, "the French leader", date=day) == "macron"
     assert who(real, "Britain's prime minister", date=day) == "johnson"
+
+
+def test_a_news_outlet_named_after_a_place_is_no_publishing_government():
+    from crisisnet.codebook import load_codebook
+    from crisisnet.fileio import ROOT
+    real = SpeakerResolver(load_codebook(ROOT / "data" / "codebook.yaml"))
+    assert real.home_state("The White House (Briefing Room)") == "usa"
+    assert real.home_state("Office of the President of Russia (en.kremlin.ru)") == "russia"
+    for outlet in ("The Moscow Times", "The Washington Post", "Kyiv Post", "synthetic (US wire service style)"):
+        assert real.home_state(outlet) == ""

@@ -174,6 +174,8 @@ def test_a_negation_inside_an_if_clause_denies_nothing(nlp, matcher):
     # "will not trade away" a right: two flips, support
     ("Allies will not trade away Ukraine's right to choose.", {"nato_open_door": 1}),
     ("We will not impose sanctions.", {"sanctions": -1}),
+    # "sign up for" is no giving up
+    ("Ukraine will sign up for NATO membership.", {"nato_open_door": 1}),
 ])
 def test_predicates_objects_give_up_and_conditional_threats(nlp, matcher, text, expected):
     assert stances(nlp, matcher, text) == expected
@@ -191,5 +193,9 @@ def test_outcomes_negative_objects_and_conditional_threats_with_the_project_code
     # text says "Threatens"); without the condition it is a refusal
     assert stances(nlp, real, "If Russia invades, there will be no Nord Stream 2.")["sanctions"] == 1
     assert stances(nlp, real, "There will be no Nord Stream 2.")["sanctions"] == -1
+    # "even if" concedes: a refusal, not a threat
+    assert stances(nlp, real, "Even if Russia invades, we will not impose sanctions.")["sanctions"] == -1
+    # a negated demand is no negated outcome of talks: it keeps its side
+    assert stances(nlp, real, "We will not give Moscow an ironclad agreement.")["security_guarantees"] == -1
     # "nothing about Ukraine without Ukraine": the cue's own "nothing" is no negative object
     assert stances(nlp, real, "We insist on nothing about Ukraine without Ukraine.")["ukraine_sovereignty"] == 1

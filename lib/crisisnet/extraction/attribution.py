@@ -16,8 +16,9 @@ the mode and the cue. They cover the patterns reporting verbs take in news
 * quotes (:mod:`.quotes`) inside a frame's content make it *mixed* (or *direct*
   when the quote is nearly all of it); a quote with a frame in the sentence
   where it ends or starts is *direct*; a quote with no frame continues the
-  last speaker if that speaker spoke in the same or the previous paragraph
-  (a floating quote);
+  last speaker before it if that speaker spoke in the same or the previous paragraph
+  (a floating quote), unless its sentence has a cue frame of its own whose speaker could not
+  be resolved ("Q," the Chinese diplomat said);
 * in transcripts (:mod:`.transcripts`) each guest turn's sentences are
   statements of the turn's speaker (mode ``transcript``); interviewer turns
   are never credited to the guest; inside a turn "I"/"we" is the turn's
@@ -37,6 +38,12 @@ Less common patterns, each a general rule of news writing:
   X`` report the clause around them (:func:`_aside_content`); inside a turn that clause
   stays the turn speaker's statement too (he vouches for it); ``Allies, he added, would
   not ...`` (a cue interrupting its clause) reports the whole clause;
+* ``Putin tells Orbán the West ignored ...``: a second object of *tell* is the reported
+  clause's subject; ``S warned of X``, ``S complained about X``;
+* ``they`` after a collective subject ("The Russian delegation presented X. They repeated ...")
+  is that collective; a generic role noun ("the Russian diplomat") is the nearest person of
+  that state seen in the last paragraphs;
+* a live blog's timed subhead attributes with a colon ("08:45 Kremlin: no deal with Paris");
 * ``S called on Y to Z`` / ``S called for Z`` / ``S called X a good signal`` (``call`` is a cue
   only with *on*/*for*/*upon* or an object predicate: "Biden called Putin" is a phone call);
 * a cue verb the parser left without a subject after a comma aside (``Zelensky, standing beside
@@ -198,14 +205,15 @@ class Attributor:
         text = doc[lo:hi].text
         names = [e.text for e in doc[lo:hi].ents if e.label_ == "PERSON"]
         # the recognizer sometimes tags a surname ORG/GPE: accept a capitalised proper noun head
-        sent = sentence_of(toks[0])
-        exclude = {aid for i, aid in persons if sent.start <= i < sent.end and not lo <= i < hi}
+        exclude = _named_beside(persons, toks[0], lo, hi)
         res = self.resolver.resolve(text, date, names=names, recent=ctx.recent(), unknown=ctx.unknown,
                                     exclude=exclude, home=ctx.home)
         return res if res is not None else ctx.role_noun(text, para)
 
     def _subject(self, verb, depth: int = 0):
-        """The subject token of a cue verb, inherited through participles and conjunctions."""
+        """The subject token of a cue verb, inherited through participles and conjunctions; of
+        two subjects the one nearest before the verb (a dateline is taken for the other), and
+        without one a proper noun before a comma aside (:func:`_subject_before_aside`)."""
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs:
             # two subjects ("MUNICH, Feb 19 - ... Harris warned"): the parser took a dateline
@@ -354,7 +362,8 @@ class Attributor:
                turns=(), unresolved: set | None = None):
         """Every cue frame of ``doc``: (cue token, speaker resolution, content span, cue text).
         ``unresolved`` (optional) collects the token index of each cue whose speaker no rule
-        could resolve ("the Chinese diplomat said")."""
+        could resolve ("the Chinese diplomat said"). On the way, the codebook person who is the
+        subject of any clause is remembered in ``ctx`` for later pronouns."""
         n_chars = _doc_len(doc)
         persons = self._person_mentions(doc, date)
         qspans = [(q.start, q.end) for q in quotes]
@@ -375,11 +384,9 @@ class Attributor:
                     and tok.head.pos_ in ("VERB", "AUX")):
                 # the subject of any clause is someone a later "he"/"she" may mean ("The
                 # President was direct with President Putin. He told him ..."): remember people
-                subj = self.resolver.resolve(doc[min(t.i for t in _mention_parts(tok)[0]):tok.i + 1].text,
-                                             date, recent=ctx.recent(), home=ctx.home,
-                                             exclude={aid for i, aid in persons
-                                                      if sentence_of(tok).start <= i < sentence_of(tok).end
-                                                      and i > tok.i})
+                first = min(t.i for t in _mention_parts(tok)[0])
+                subj = self.resolver.resolve(doc[first:tok.i + 1].text, date, recent=ctx.recent(),
+                                             home=ctx.home, exclude=_named_beside(persons, tok, first, tok.i + 1))
                 if subj is not None and self.resolver.is_person(subj.actor) and subj.how != "uncatalogued":
                     ctx.note(subj.actor, para)
             cue = None
@@ -437,8 +444,8 @@ class Attributor:
                 if any(c.dep_ == "parataxis" and c.i < tok.i and c.lemma_ in CUE_LEMMAS
                        and any(g.dep_ == "nsubj" for g in c.children) for c in tok.children):
                     continue  # "The alliance, he argued, had promised X": reported, not a frame
-                if _reported(tok) and not participle and coordinated is None:
-                    outer = _reporting_cue(tok)
+                outer = _reporting_cue(tok)
+                if outer is not None and not participle and coordinated is None:
                     if not self._is_channel(outer, tok, date, ctx):
                         continue  # a cue inside another frame's reported clause is content
                     # "The State Department said Blinken urged X": the organization only passes
@@ -473,7 +480,8 @@ class Attributor:
                 turn_speaker = _turn_speaker(turn_speakers, tok.idx)
                 if len(part) == 1 and part[0].lower_ == "it":
                     found = [self._it_antecedent(part[0], para_starts)]
-                elif turn_speaker and (part[0].lower_ in _FIRST_PERSON and subject.lower_ in _FIRST_PERSON):
+                elif turn_speaker and part and part[0].lower_ in _FIRST_PERSON \
+                        and subject.lower_ in _FIRST_PERSON:
                     # "we" (also "We certainly at the European Union, we welcome ...") in a turn
                     found = [Resolution(turn_speaker, "first person")]
                 elif len(part) == 1 and part[0].lower_ in _FIRST_PERSON:
@@ -521,7 +529,7 @@ class Attributor:
                                         recent=ctx.recent()) if part else None
             if res is None:
                 return False
-            who.append(self.resolver.is_person(res.actor) and not res.actor.startswith("unk:"))
+            who.append(self.resolver.is_catalogued_person(res.actor))
         return not who[0] and who[1]
 
     def _person_mentions(self, doc, date) -> list[tuple[int, str]]:
@@ -530,7 +538,7 @@ class Attributor:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 res = self.resolver.resolve(ent.text, date, names=[ent.text])
-                if res and not res.actor.startswith("unk:") and self.resolver.is_person(res.actor):
+                if res and self.resolver.is_catalogued_person(res.actor):
                     out.append((ent.start, res.actor))
         return out
 
@@ -556,8 +564,6 @@ class Attributor:
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             part = _mention_parts(tok)[0]
-            if not part:
-                continue
             res = self.resolver.resolve(doc[part[0].i:part[-1].i + 1].text, date, recent=ctx.recent())
             if res is not None and not self.resolver.is_person(res.actor):
                 return Resolution(res.actor, "collective")
@@ -581,7 +587,7 @@ class Attributor:
                 if subj:
                     res = self.resolver.resolve(doc[min(t.i for t in subj[0].subtree):
                                                     subj[0].i + 1].text, date)
-                    if res and self.resolver.is_person(res.actor) and not res.actor.startswith("unk:"):
+                    if res and self.resolver.is_catalogued_person(res.actor):
                         if res.actor not in found:
                             found.append(res.actor)
                 withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
@@ -601,7 +607,7 @@ class Attributor:
                 continue
             for item in re.split(r",|;|\band\b", listed.text):
                 res = self.resolver.resolve(item, date) if item.strip() else None
-                if res and self.resolver.is_person(res.actor) and not res.actor.startswith("unk:") \
+                if res and self.resolver.is_catalogued_person(res.actor) \
                         and res.actor not in found:
                     found.append(res.actor)
             if end < 0 and found:
@@ -1087,17 +1093,21 @@ def _aside_content(verb) -> tuple[int, int] | None:
     reporting verb is marked by ``as`` and has no clause of its own; what it reports is the
     clause it sits in, from the nearest clause boundary before the aside (sentence start, a
     complementizer ``that``, ``;``/``:``, or a comma before ``and``/``but``) to the
-    nearest one after it. The aside itself stays inside the span (as coders mark it)."""
+    nearest one after it. The aside itself stays inside the span (as coders mark it). Only
+    adverbials may follow the verb inside the aside: "As Blinken rejected the proposals, ..."
+    is *as* of time."""
     marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i]
     if not marks or any(c.dep_ == "ccomp" for c in verb.children):
         return None
     doc, sent = verb.doc, sentence_of(verb)
     lo = marks[0].i
     hi = verb.i + 1
-    while hi < sent.end and not doc[hi].is_punct and doc[hi].dep_ in ("npadvmod", "advmod", "prep",
-                                                                       "pobj", "det", "compound",
-                                                                       "amod", "nummod"):
-        hi += 1  # "as he said yesterday", "as Lavrov said on Friday"
+    while hi < sent.end and not doc[hi].is_punct and (
+            doc[hi].dep_ in ("npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod", "nummod")
+            or (doc[hi].lower_ == "it" and doc[hi].dep_ == "dobj")):
+        hi += 1  # "as he said yesterday", "as Lavrov said on Friday", "as he put it"
+    if hi < sent.end and not doc[hi].is_punct:
+        return None  # "As Blinken rejected the proposals, ...": *as* of time, not an aside
 
     def boundary(i: int, left: bool) -> bool:
         t = doc[i]
@@ -1127,6 +1137,8 @@ def _subject_before_aside(verb):
     meeting, told ...``: when the parser gives a cue verb no subject, a proper noun just before a
     comma-delimited aside that ends right before the verb is its subject (else None)."""
     doc, sent = verb.doc, sentence_of(verb)
+    if verb.dep_ in ("advcl", "xcomp", "acl", "conj"):
+        return None  # "Lavrov met Blinken, his counterpart, saying ...": inherits Lavrov
     j = verb.i - 1
     if j <= sent.start or doc[j].text != ",":
         return None
@@ -1136,7 +1148,7 @@ def _subject_before_aside(verb):
     if k <= sent.start or doc[k].text != ",":
         return None
     name = doc[k - 1]
-    if name.pos_ != "PROPN" or not name.text[:1].isupper():
+    if name.pos_ != "PROPN" or not name.text[:1].isupper() or name.dep_ in ("dobj", "pobj"):
         return None
     return name
 
@@ -1167,6 +1179,13 @@ def _reporting_cue(tok):
 def _reported(tok) -> bool:
     """True if ``tok`` sits inside the reported clause (``ccomp``) of a higher cue verb."""
     return _reporting_cue(tok) is not None
+
+
+def _named_beside(persons, tok, lo: int, hi: int) -> set[str]:
+    """Codebook people (``persons``: (token index, actor id)) named in ``tok``'s sentence outside
+    the mention ``lo``..``hi``: an ambiguous role in the mention is none of them."""
+    sent = sentence_of(tok)
+    return {aid for i, aid in persons if sent.start <= i < sent.end and not lo <= i < hi}
 
 
 def _window_start(tok, para_starts) -> int:

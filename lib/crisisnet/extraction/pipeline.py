@@ -251,7 +251,11 @@ def transcript_runs(atts, found_by, text):
     what we're focused on. And if we see that, it would help diplomacy."). A later sentence
     with no concept evidence of its own also joins when it refers back more loosely
     (:func:`_refers_back`: "We need to see **these forces** moving away", "**They** remain
-    massed there"), and a verbless list item or fragment joins whatever it has (:func:`_fragment`). The first concept of each kind in the run decides its stance.
+    massed there"), a verbless list item or fragment joins whatever it has (:func:`_fragment`),
+    and an adjacent sentence of the same paragraph whose concepts and stances the run already
+    has joins too ("We're willing to continue a conversation with Russia. The diplomatic path is
+    clear."; coders mark "a short run of sentences carrying the same position"). The first
+    concept of each kind in the run decides its stance.
     """
     out = []
     run = None  # [att, start, end, {concept: ConceptStance}, how]

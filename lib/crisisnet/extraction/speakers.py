@@ -7,14 +7,27 @@ leader``, ``Kremlin spokesman Dmitry Peskov``, ``the Secretary``), a pronoun
 government``). Resolution order, most specific first:
 
 1. a codebook person's name or alias inside the mention (longest match);
-2. a codebook person's surname on a token the mention spells with a capital;
-3. a role title or role alias held on the document date (PETRARCH-style); when
-   several actors hold it, a country word in the mention (``Russian``) or the
-   most recently mentioned candidate decides, otherwise nothing is guessed;
-4. a person name the named-entity recognizer found but the codebook lacks:
+2. a codebook person's surname on a token the mention spells with a capital; a surname two
+   people share (``Sullivan``) goes to the one already seen in the document;
+3. a role title or role alias held on the document date (PETRARCH-style). A one-word title
+   inside another office (``press secretary``, ``Secretary General``) or a title of another
+   state than the one the mention names (``Britain's foreign secretary``) does not count. When
+   several actors hold it, people named elsewhere in the sentence are excluded ("The President
+   was direct with President Putin"), then the holder of the state that published the document
+   (:meth:`SpeakerResolver.home_state`), then a country word in the mention (``Russian``),
+   then the most recently seen candidate decide; otherwise nothing is guessed;
+4. a first name alone (``Josep``) of a person already seen in the document;
+5. a person name the named-entity recognizer found but the codebook lacks:
    a new actor ``unk:<slug>`` (later surname-only mentions reuse it);
-5. a collective's name or alias, or a demonym with ``government`` /
-   ``authorities`` (``the Russian government`` -> the state).
+6. a state's office by its title word (``Germany's chancellor``, ``the Italian premier``);
+7. a collective's name or alias, or a demonym with ``government`` /
+   ``authorities`` (``the Russian government`` -> the state); but a collective followed by a
+   person's title (``the alliance chief``) is a person, not the collective.
+
+:meth:`DocumentSpeakers.role_noun` then resolves generic descriptions no rule names ("the
+Russian diplomat", "the alliance chief") to the nearest person of that state or organization
+seen in the last paragraphs, and :meth:`SpeakerResolver.close_surname` a misspelt surname in a
+transcript label.
 
 Pronouns are resolved by :class:`DocumentSpeakers` from the speakers already
 seen in the document: the latest gender-matching speaker of the same
@@ -129,6 +142,10 @@ class SpeakerResolver:
         a = self.codebook.actors.get(actor_id)
         return a.gender if a else None
 
+    def is_catalogued_person(self, actor_id: str) -> bool:
+        """True for a codebook person (not a collective, not an ``unk:`` actor)."""
+        return not actor_id.startswith(UNCATALOGUED_PREFIX) and self.is_person(actor_id)
+
     def is_person(self, actor_id: str) -> bool:
         if actor_id.startswith(UNCATALOGUED_PREFIX):
             return True
@@ -235,8 +252,11 @@ class SpeakerResolver:
 
     def home_state(self, publisher: str) -> str:
         """The state whose government published a document ("The White House", "U.S.
-        Department of State", "Office of the President of Russia"), else "" (news outlets)."""
-        res = self.resolve(publisher) if publisher else None
+        Department of State", "Office of the President of Russia"), else "": a news outlet
+        named after a place ("The Moscow Times", "The Washington Post") is no government."""
+        if not publisher or not GOVERNMENT_PUBLISHER.search(publisher):
+            return ""
+        res = self.resolve(publisher)
         return self.country_of(res.actor) if res is not None and res.how != "uncatalogued" else ""
 
     def close_surname(self, label: str) -> Resolution | None:
@@ -303,6 +323,10 @@ assistant under executive party permanent health treasury interior""".split())
 GENERIC_TITLES = frozenset("""diplomat minister official envoy spokesman spokeswoman spokesperson
 leader president chancellor secretary negotiator chief ambassador premier counterpart head""".split())
 _TITLE_KEYS = frozenset(key(w) for w in GENERIC_TITLES)
+#: words that mark a government as a document's publisher
+GOVERNMENT_PUBLISHER = re.compile(r"white house|department of state|state department|ministry|"
+                                  r"government|office of|kremlin|chancellery|élysée|elysee|"
+                                  r"downing street", re.I)
 #: a title word in a description -> words of the role titles it names ("premier" = prime minister;
 #: "leader" = head of state or government)
 OFFICE_WORDS = {"president": ["president"], "prime minister": ["prime minister"],
@@ -353,7 +377,7 @@ class DocumentSpeakers:
             elif w not in GENERIC_MODIFIERS and key(w) not in GENERIC_MODIFIERS:
                 return None
         for aid, p in reversed(self.history):
-            if p < paragraph - 3 or not self.resolver.is_person(aid) or aid.startswith(UNCATALOGUED_PREFIX):
+            if p < paragraph - 3 or not self.resolver.is_catalogued_person(aid):
                 continue
             if not wanted or {self.resolver.country_of(aid),
                               self.resolver.codebook.organization_of(aid)} & wanted:

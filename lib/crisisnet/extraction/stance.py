@@ -85,8 +85,9 @@ fake absurd groundless baseless unfounded counterproductive useless wrong illega
 unacceptable dangerous pointless""".split())
 #: words that, as the object of a verb, negate it ("threatens no one", "fears nothing")
 NEGATIVE_OBJECTS = frozenset("nobody nothing none noone".split())
-#: verbs that give something up with a particle ("trade away", "bargain away", "give up")
-GIVE_UP = frozenset("trade bargain barter give sign".split())
+#: verbs that give something up with their particle ("trade away", "bargain away", "give up");
+#: "sign up for" and "give away a secret" are not meant
+GIVE_UP = {"trade": "away", "bargain": "away", "barter": "away", "sign": "away", "give": "up"}
 #: subordinators of a supposition: a negation in "if X doesn't ..." denies nothing
 CONDITIONALS = frozenset("if unless".split())
 #: "not only", "not just": a negation word followed by one of these does not negate
@@ -220,11 +221,11 @@ class ConceptMatcher:
                 if more:
                     stance = -stance if stance else -1
                     evidence = [more] + evidence
-            if stance == -1 and cid in self.threats and all(e in NEGATIONS for e in evidence) \
-                    and _conditional(span, toks):
+            if stance == -1 and cid in self.threats and evidence == ["no"] and _conditional(toks):
                 # "If Russia invades, there will be no Nord Stream 2": a threatened cost
                 stance, evidence = 1, evidence + ["(conditional threat)"]
             if stance == -1 and base == 1 and _norm(toks[-1].lemma_) in OUTCOMES \
+                    and (len(toks) == 1 or _norm(toks[0].text) in NEGATIONS) \
                     and all(e in NEGATIONS for e in evidence):
                 # "they did not reach any resolutions": an assessment of the talks, no side
                 out.append(ConceptStance(cid, 0, 0.4, cue, evidence + ["(negated outcome)"],
@@ -326,8 +327,10 @@ def _head(toks):
 
 
 def _flips(tok, skip=frozenset()) -> list[str]:
-    """Reversing or negating words on ``tok`` itself and its negation children (a negated
-    verb of perception, "have not seen", does not flip)."""
+    """Reversing or negating words on ``tok`` itself and its children: negations, a condemning
+    predicate (:data:`NEGATIVE_PREDICATES`), a negative object (:data:`NEGATIVE_OBJECTS`,
+    not among the cue's own tokens ``skip``) and a give-up particle (:data:`GIVE_UP`). A negated
+    verb of perception ("have not seen") does not flip."""
     out = []
     lem, low = _norm(tok.lemma_), _norm(tok.text)
     if lem in REVERSING or low in REVERSING or low in NEGATIONS:
@@ -335,8 +338,8 @@ def _flips(tok, skip=frozenset()) -> list[str]:
     if lem in PERCEPTION:
         return out
     hypothetical = any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in tok.children)
-    if lem in GIVE_UP and any(c.dep_ in ("prt", "advmod") and c.lower_ in ("away", "up") for c in tok.children):
-        out.append((f"{low} away/up", tok.i))  # "will not trade away the right to choose"
+    if lem in GIVE_UP and any(c.dep_ in ("prt", "advmod") and c.lower_ == GIVE_UP[lem] for c in tok.children):
+        out.append((f"{low} {GIVE_UP[lem]}", tok.i))  # "will not trade away the right to choose"
     for c in tok.children:
         if c.dep_ in ("acomp", "attr") and (_norm(c.lemma_) in NEGATIVE_PREDICATES
                                             or _norm(c.text) in NEGATIVE_PREDICATES):
@@ -354,13 +357,15 @@ def _flips(tok, skip=frozenset()) -> list[str]:
     return out
 
 
-def _conditional(span, cue_tokens) -> bool:
+def _conditional(cue_tokens) -> bool:
     """True if the sentence of the cue has an ``if``/``unless``/``should``-inverted condition
-    clause that does not contain the cue (the cue is in the consequence)."""
+    clause that does not contain the cue (the cue is in the consequence); "even if" concedes,
+    it does not threaten."""
     sent = cue_tokens[0].sent
     cue_ids = {t.i for t in cue_tokens}
     for t in sent:
-        if t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head.dep_ == "advcl":
+        if t.dep_ == "mark" and t.lower_ in ("if", "unless") and t.head.dep_ == "advcl" \
+                and not (t.i > 0 and t.doc[t.i - 1].lower_ == "even"):
             if not cue_ids & {x.i for x in t.head.subtree}:
                 return True
         if t.lower_ == "should" and t.i == sent.start and t.head.dep_ == "advcl":

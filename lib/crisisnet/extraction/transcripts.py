@@ -10,7 +10,7 @@ of Russia: Mr President, ...``).
 A label is therefore either an upper-case phrase closed by a colon at a line
 start, a phrase of capitalised words (``of``/``the``/``for`` allowed) closed
 by a colon that starts a line or follows a sentence end, or one interviewer word
-in any case at a line start (``Question:``, ``Journalist:``). Any of them may end
+capitalised at a line start (``Question:``, ``Journalist:``). Any of them may end
 in a bracketed qualifier (``MODERATOR (OANA LUNGESCU):``, ``QUESTION (Reuters):``,
 ``Jens Stoltenberg (NATO Secretary General):``); the word before it decides whether
 the turn is an interviewer's. White House transcripts open questions with a bare ``Q``
@@ -54,8 +54,7 @@ _TITLE_LABEL = re.compile(
 # one interviewer word at a line start, any case: "Question:", "Journalist:", "Q (AFP):"
 _ROLE_LABEL = re.compile(
     r"(?m)^[ \t]*(?P<label>(?:" + "|".join(
-        w.capitalize() for w in ("question", "q", "moderator", "interviewer", "host", "reporter",
-                                 "journalist", "participant", "operator")) + r")" + _QUALIFIER
+        sorted(w.capitalize() for w in INTERVIEWER_LABELS if " " not in w)) + r")" + _QUALIFIER
     + r")[ \t]*:(?=\s)")
 # looser: one word, a comma before a role, no space after the sentence end (checked by ``known``)
 _LOOSE_LABEL = re.compile(
