@@ -524,9 +524,8 @@ class Attributor:
         who = []
         for v in (verb, inner):
             subject = self._subject(v)
-            part = _mention_parts(subject)[0] if subject is not None and subject.pos_ != "PRON" else []
-            res = self.resolver.resolve(v.doc[part[0].i:part[-1].i + 1].text, date,
-                                        recent=ctx.recent()) if part else None
+            res = self.resolver.resolve(_mention_text(subject), date, recent=ctx.recent()) \
+                if subject is not None and subject.pos_ != "PRON" else None
             if res is None:
                 return False
             who.append(self.resolver.is_catalogued_person(res.actor))
@@ -563,8 +562,7 @@ class Attributor:
         for tok in reversed(doc[lo:they.i]):
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            part = _mention_parts(tok)[0]
-            res = self.resolver.resolve(doc[part[0].i:part[-1].i + 1].text, date, recent=ctx.recent())
+            res = self.resolver.resolve(_mention_text(tok), date, recent=ctx.recent())
             if res is not None and not self.resolver.is_person(res.actor):
                 return Resolution(res.actor, "collective")
         return None
@@ -1179,6 +1177,12 @@ def _reporting_cue(tok):
 def _reported(tok) -> bool:
     """True if ``tok`` sits inside the reported clause (``ccomp``) of a higher cue verb."""
     return _reporting_cue(tok) is not None
+
+
+def _mention_text(head) -> str:
+    """The text of the mention a subject token heads (its first part, see :func:`_mention_parts`)."""
+    part = _mention_parts(head)[0]
+    return head.doc[part[0].i:part[-1].i + 1].text
 
 
 def _named_beside(persons, tok, lo: int, hi: int) -> set[str]:

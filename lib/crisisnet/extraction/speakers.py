@@ -302,10 +302,8 @@ class SpeakerResolver:
             if len(holders) > 1 and home:
                 own = [h for h in holders if self.country_of(h) == home]
                 holders = own if len(own) == 1 else holders
-            if len(holders) > 1:
-                states = {sid for dem, sid in self.demonym_state.items() if _contains(k, dem)}
-                if states:
-                    holders = [h for h in holders if self.country_of(h) in states] or holders
+            if len(holders) > 1 and named_states:
+                holders = [h for h in holders if self.country_of(h) in named_states] or holders
             if len(holders) > 1:
                 ranked = [r for r in recent if r in holders]
                 if not ranked:
