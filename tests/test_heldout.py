@@ -15,7 +15,9 @@ GOLD = {"dev": "official-2022", "dev2": "official-2022", "dev3": "official-2022"
         "synthetic-transcripts-2": "synthetic-transcripts-2", "synthetic-news-3": "synthetic-news-3",
         "synthetic-transcripts-3": "synthetic-transcripts-3", "synthetic-news-4": "synthetic-news-4",
         "synthetic-transcripts-4": "synthetic-transcripts-4", "synthetic-news-5": "synthetic-news-5",
-        "synthetic-transcripts-5": "synthetic-transcripts-5"}
+        "synthetic-transcripts-5": "synthetic-transcripts-5", "synthetic-news-6": "synthetic-news-6",
+        "synthetic-transcripts-6": "synthetic-transcripts-6", "synthetic-news-7": "synthetic-news-7",
+        "synthetic-transcripts-7": "synthetic-transcripts-7"}
 
 
 @pytest.mark.parametrize("name", sorted(GOLD))
