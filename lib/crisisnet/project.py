@@ -20,6 +20,8 @@ from .statements import INTERACTION_COLUMNS, load_interactions, load_statements
 
 DATA = ROOT / "data"
 CODEBOOK = DATA / "codebook.yaml"
+#: the learned statement model the extractor uses by default (``crisisnet train-model``)
+MODEL = DATA / "models" / "statement-model.npz"
 FIGURES = ROOT / "figures"
 REPORTS = ROOT / "reports"
 #: bundled corpora by name

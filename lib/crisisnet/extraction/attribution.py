@@ -140,6 +140,12 @@ class Attribution:
     #: reported in an ``as S said`` aside: the clause is also the reporter's own position
     aside: bool = False
 
+    @property
+    def turn_like(self) -> bool:
+        """A sentence of a transcript turn or of a written statement (its author's): such
+        sentences are statements only with concept evidence and join into runs."""
+        return self.mode == "transcript" or self.how == "author"
+
 
 def _trim(text: str, start: int, end: int, strip_that: bool = True) -> tuple[int, int]:
     if start > 0 and text[start] in "’'" and start + 1 < end and text[start + 1].isalpha():

@@ -39,6 +39,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--n-process", type=int, default=1,
                         help="spaCy worker processes for large corpora (default 1)")
     parser.add_argument("--batch-size", type=int, default=16, help="texts per nlp.pipe batch")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="do not use the learned statement model (data/models/), rules alone")
     parser.add_argument("--progress", default="auto", help="progress bar: auto, always or never "
                         f"(auto: corpora of {PROGRESS_MIN_DOCS}+ documents)")
 
@@ -55,12 +57,13 @@ def run(args) -> int:
         print(f"crisisnet extract: skipped {name}: {reason.split(': ', 1)[-1]}", file=sys.stderr)
     progress = args.progress == "always" or (args.progress == "auto" and len(corpus) >= PROGRESS_MIN_DOCS)
     df = extract_corpus(corpus, codebook, n_process=args.n_process, progress=progress,
-                        batch_size=args.batch_size)
+                        batch_size=args.batch_size, model=None if args.rules_only else "default")
     for doc_id, reason in df.attrs.get("skipped", []):
         print(f"crisisnet extract: skipped {doc_id}.txt during extraction: {reason}", file=sys.stderr)
     write_statements(df, args.output)
     n_docs = df["doc_id"].nunique() if len(df) else 0
     n_skipped = len(corpus.skipped) + len(df.attrs.get("skipped", []))
     print(f"crisisnet extract: {len(df)} statement rows from {n_docs} of {len(corpus)} documents "
-          f"({n_skipped} file(s) skipped) -> {_shown(args.output)}", file=sys.stderr)
+          f"({n_skipped} file(s) skipped; {df.attrs.get('model', 'rules only')}) -> {_shown(args.output)}",
+          file=sys.stderr)
     return 0

@@ -89,8 +89,9 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 class Extractor:
     """The rules for one codebook: call it on (document, parsed chunks) to get statement rows."""
 
-    def __init__(self, codebook: Codebook, nlp=None, use_vectors: bool = False):
+    def __init__(self, codebook: Codebook, nlp=None, use_vectors: bool = False, model=None):
         self.codebook = codebook
+        self.model = model
         self.attributor = Attributor(SpeakerResolver(codebook))
         self.matcher = ConceptMatcher(codebook)
         # a statement is a position on a codebook concept: a span with no concept evidence is
@@ -99,8 +100,37 @@ class Extractor:
 
     def rows(self, document, parsed: list[tuple[int, object]]) -> list[dict]:
         """Statement rows of one document from its parsed chunks ``(offset, Doc)``."""
+        return self.assemble(document, self.candidates(document, parsed))
+
+    def assemble(self, document, candidates) -> list[dict]:
+        """Statement rows of one document from its :meth:`candidates`, after the learned
+        model's review (when the extractor has one)."""
         date = document.date
         out = []
+        for offset, doc, atts, found_by in candidates:
+            if self.model is not None:
+                found_by = self.model.review(atts, found_by)
+            text = doc.text
+            for att, start, end, found, how in transcript_runs(atts, found_by, text):
+                s, e = offset + start, offset + end
+                for cs in found:
+                    out.append({
+                        "doc_id": document.id, "start": s, "end": e, "text": document.text[s:e],
+                        "speaker": att.speaker,
+                        "organization": self.codebook.organization_of(att.speaker),
+                        "concept": cs.concept, "stance": cs.stance, "mode": att.mode,
+                        "date": date.isoformat() if date else "", "source": "extracted",
+                        "cue": att.cue,
+                        "confidence": round(att.confidence * cs.confidence, 3),
+                        "note": f"speaker via {att.how}; {cs.note()}{how}",
+                    })
+        return out
+
+    def candidates(self, document, parsed: list[tuple[int, object]]):
+        """Per parsed chunk: ``(offset, doc, attributions, found_by)``, where ``found_by`` holds,
+        for each attribution, ``None`` (not a candidate) or ``(span, concepts, how)`` with the
+        concepts the cue rules found (possibly none). :meth:`rows` turns these into statements."""
+        date = document.date
         author = find_author(self.attributor.resolver, document.text, document.title,
                              document.outlet, date)
         home = self.attributor.resolver.home_state(document.outlet)
@@ -110,9 +140,9 @@ class Extractor:
                 author, body_start=max(0, author.body_start - offset))
             atts = self.attributor.attribute(doc, text, date, doc_author, home)
             found_by = []
-            turn_spans = [(a.start, a.end, a.speaker) for a in atts if _turn_like(a)]
+            turn_spans = [(a.start, a.end, a.speaker) for a in atts if a.turn_like]
             for att in atts:
-                if not _turn_like(att) and any(
+                if not att.turn_like and any(
                         sp == att.speaker and s0 < att.end and att.start < e0 for s0, e0, sp in turn_spans):
                     # the turn's own speaker reporting herself ("we welcome X"): the turn's
                     # sentence already is that statement
@@ -125,10 +155,10 @@ class Extractor:
                 cue_tok = doc[att.cue_i] if att.cue_i >= 0 else None
                 found = self.matcher.analyse(span, att.cue_lemma, cue_tok)
                 how = ""
-                if _turn_like(att):
+                if att.turn_like:
                     # a concept named inside what the turn reports someone else said is theirs
                     # ("as Josep said, we believe X": X is the turn speaker's position too)
-                    others = [(b.start, b.end) for b in atts if not _turn_like(b) and not b.aside
+                    others = [(b.start, b.end) for b in atts if not b.turn_like and not b.aside
                               and b.speaker != att.speaker and b.start < att.end and att.start < b.end]
                     found = [cs for cs in found if not any(s0 <= cs.pos < e0 for s0, e0 in others)]
                 elif not found and not att.split and (
@@ -161,20 +191,7 @@ class Extractor:
                     found = [nearest] if nearest else []
                     how = " (no cue: nearest concept by word vectors)"
                 found_by.append((span, found, how))
-            for att, start, end, found, how in transcript_runs(atts, found_by, text):
-                s, e = offset + start, offset + end
-                for cs in found:
-                    out.append({
-                        "doc_id": document.id, "start": s, "end": e, "text": document.text[s:e],
-                        "speaker": att.speaker,
-                        "organization": self.codebook.organization_of(att.speaker),
-                        "concept": cs.concept, "stance": cs.stance, "mode": att.mode,
-                        "date": date.isoformat() if date else "", "source": "extracted",
-                        "cue": att.cue,
-                        "confidence": round(att.confidence * cs.confidence, 3),
-                        "note": f"speaker via {att.how}; {cs.note()}{how}",
-                    })
-        return out
+            yield offset, doc, atts, found_by
 
 
 #: nouns that, as the whole content ("denies the allegation"), refer to a claim made just before
@@ -194,12 +211,6 @@ def _anaphoric_text(text: str) -> bool:
     words = re.findall(r"[\w’']+", text.lower())
     return (1 <= len(words) <= 3 and words[-1] in ANAPHORIC_NOUNS
             and all(w in ("the", "this", "that", "these", "those", "such") for w in words[:-1]))
-
-
-def _turn_like(att) -> bool:
-    """A transcript turn's sentence or a written statement's sentence (its author's): kept
-    only with concept evidence, joined into runs by back-reference."""
-    return att.mode == "transcript" or att.how == "author"
 
 
 #: demonstratives and personal pronouns that refer back to the sentence before
@@ -268,7 +279,7 @@ def transcript_runs(atts, found_by, text):
         if fb is None:
             continue
         span, found, how = fb
-        if not _turn_like(att):
+        if not att.turn_like:
             if found:
                 out.append((att, att.start, att.end, found, how))
             continue
@@ -287,22 +298,41 @@ def transcript_runs(atts, found_by, text):
     return out
 
 
+def default_model(codebook: Codebook):
+    """The project's learned statement model (:data:`crisisnet.project.MODEL`), or ``None`` when
+    the file is missing or was trained on other concepts than ``codebook`` has (a user's own
+    codebook): the rules then work alone."""
+    from ..project import MODEL
+    from .learned import StatementModel
+
+    if not MODEL.exists():
+        return None
+    model = StatementModel.load(MODEL)
+    return model if list(model.concepts) == list(codebook.concepts) else None
+
+
 def extract_corpus(corpus: Corpus, codebook: Codebook, nlp=None, n_process: int = 1,
                    progress: bool = False, batch_size: int = 16,
-                   use_vectors: bool = False) -> pd.DataFrame:
+                   use_vectors: bool = False, model="default") -> pd.DataFrame:
     """Statements of every document of ``corpus``, in :data:`STATEMENT_COLUMNS` order.
 
     ``nlp`` defaults to :func:`crisisnet.nlp.load_model` (loaded once);
     ``n_process > 1`` parses in that many processes; ``progress`` shows a tqdm
-    bar on stderr. Rows are sorted (document order, start, end, speaker,
-    concept), so the output is deterministic. Documents that fail are listed
-    in ``df.attrs["skipped"]`` as ``(doc_id, reason)``.
+    bar on stderr. ``model`` is the learned second opinion on the rules' candidates
+    (:class:`.learned.StatementModel`): ``"default"`` uses :func:`default_model`, ``None`` the
+    rules alone; ``df.attrs["model"]`` says which was used. Rows are sorted (document order,
+    start, end, speaker, concept), so the output is deterministic. Documents that fail are
+    listed in ``df.attrs["skipped"]`` as ``(doc_id, reason)``.
     """
     if nlp is None:
         from ..nlp import load_model
         nlp = load_model()
     prepare(nlp)
-    extractor = Extractor(codebook, nlp, use_vectors=use_vectors)
+    if isinstance(model, str):
+        if model != "default":
+            raise ValueError(f"model: expected 'default', None or a StatementModel, got {model!r}")
+        model = default_model(codebook)
+    extractor = Extractor(codebook, nlp, use_vectors=use_vectors, model=model)
     docs = list(corpus)
     pieces = [(d_i, off, piece) for d_i, d in enumerate(docs) for off, piece in chunks(d.text)]
     stream = nlp.pipe(((p, (d_i, off)) for d_i, off, p in pieces), as_tuples=True,
@@ -343,4 +373,5 @@ def extract_corpus(corpus: Corpus, codebook: Codebook, nlp=None, n_process: int 
         df = df.drop(columns="_o").drop_duplicates(
             ["doc_id", "start", "end", "speaker", "concept"]).reset_index(drop=True)
     df.attrs["skipped"] = skipped
+    df.attrs["model"] = "rules + learned model" if model is not None else "rules only"
     return df
