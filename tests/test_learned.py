@@ -160,3 +160,17 @@ def test_describe_reads_only_the_text_never_the_speaker():
     b = Attribution(0, len(doc.text), "blinken", "indirect", "said", "name", 0.9, "say")
     ca, cb = describe(a, doc[:], []), describe(b, doc[:], [])
     assert ca.words == cb.words and ca.dense == cb.dense and np.array_equal(ca.vector, cb.vector)
+
+
+def test_a_confident_stance_model_overrides_the_rule_stance_and_says_so(fitted):
+    from crisisnet.extraction.stance import ConceptStance
+    cand = _cand("there be no point in more talk", vec=1)
+    stance, p = fitted.stance_of(cand, "diplomacy")
+    assert stance == -1 and p > 0.6
+    rule = ConceptStance("diplomacy", 1, 0.9, "talks", ["talks"])
+    changed = fitted._restance(cand, rule, 0.6)
+    assert changed.stance == -1 and changed.concept == "diplomacy" and rule.stance == 1
+    assert changed.evidence[-1].startswith("learned stance")
+    assert fitted._restance(cand, rule, min(1.0, p + 1e-6)) is rule  # not confident enough
+    agree = ConceptStance("diplomacy", -1, 0.9, "talks", ["no"])
+    assert fitted._restance(cand, agree, 0.6) is agree

@@ -10,15 +10,20 @@ with three small logistic-regression models trained on the hand-coded gold state
 * **concept**: one-vs-rest probabilities of each codebook concept, given a statement;
 * **stance**: per concept, probabilities of stance -1 / 0 / +1 from the words of the text.
 
-:meth:`StatementModel.review` then drops rule statements the model finds very unlikely and adds
-the most likely concept to candidates the rules found none for, when the model is confident.
+:meth:`StatementModel.review` then, with the :class:`Thresholds` chosen by cross-validation,
+adds the most likely concept (and the stance model's stance) to a news candidate the rules found
+no concept for, when the statement model is confident; drops a transcript sentence the rules kept
+when the statement model finds it unlikely; and replaces a rule stance when the stance model is
+confident of another.
 
-Features come from the text only: the content's words (lemmas), the mean of its static word
-vectors, the reporting cue, the mode and what the rules found. The speaker's name, side or
-organization is never a feature, so a stance is never imputed from who speaks.
+Features come from the text only: the content's words (lemmas) and adjacent lemma pairs, the
+mean of its static word vectors, the reporting cue, the mode, length, question form, first person,
+negation and what the rules found. The speaker's name, side or organization is never a feature,
+so a stance is never imputed from who speaks.
 
-Inference is plain numpy over weights stored as JSON (``data/models/statement-model.json``),
-so the committed model is readable and loads without scikit-learn; :mod:`.training` fits it.
+Inference is plain numpy over weights stored in one ``.npz`` file
+(:data:`crisisnet.project.MODEL`), so the extractor needs no scikit-learn; :mod:`.training`
+fits the models.
 """
 
 from __future__ import annotations
@@ -161,6 +166,9 @@ class Thresholds:
     add: float | None = 0.5
     #: the same for a sentence of a transcript turn or of a written statement
     add_turn: float | None = None
+    #: a rule stance is replaced by the stance model's when that model gives another stance at
+    #: least this probability
+    restance: float | None = 0.6
 
 
 class StatementModel:
@@ -204,13 +212,16 @@ class StatementModel:
                 continue
             span, found, how = fb
             drop, add = self._thresholds(att)
-            if (drop is None if found else (add is None or att.split)):
+            restance = self.thresholds.restance
+            if ((drop is None and restance is None) if found else (add is None or att.split)):
                 out.append(fb)  # no decision to take: skip the features
                 continue
             cand = describe(att, span, found)
             p, pc = self.scores(cand)
-            if found and p < drop:
+            if found and drop is not None and p < drop:
                 out.append((span, [], how))
+            elif found and restance is not None:
+                out.append((span, [self._restance(cand, cs, restance) for cs in found], how))
             elif not found and p >= add:
                 concept = max(pc, key=lambda c: (pc[c], c))
                 stance, ps = self.stance_of(cand, concept)
@@ -221,6 +232,13 @@ class StatementModel:
             else:
                 out.append(fb)
         return out
+
+    def _restance(self, cand, cs, threshold):
+        stance, ps = self.stance_of(cand, cs.concept)
+        if stance == cs.stance or ps < threshold:
+            return cs
+        return dataclasses.replace(cs, stance=stance,
+                                   evidence=[*cs.evidence, f"learned stance {ps:.2f} over the cue rules"])
 
     def save(self, path: str | Path) -> None:
         """Write the model as one compressed ``.npz`` (weights as float32, settings as JSON)."""

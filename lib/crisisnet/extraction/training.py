@@ -64,7 +64,7 @@ def _fit(x: np.ndarray, y: np.ndarray, c: float):
     return m
 
 
-def fit_model(examples: list[Example], concepts: list[str], c_statement: float = 0.5,
+def fit_model(examples: list[Example], concepts: list[str], c_statement: float = 2.0,
               c_concept: float = 1.0, c_stance: float = 1.0, min_count: int = 2,
               thresholds: Thresholds | None = None, trained_on: list[str] | None = None
               ) -> StatementModel:
