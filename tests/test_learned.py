@@ -174,3 +174,20 @@ def test_a_confident_stance_model_overrides_the_rule_stance_and_says_so(fitted):
     assert fitted._restance(cand, rule, min(1.0, p + 1e-6)) is rule  # not confident enough
     agree = ConceptStance("diplomacy", -1, 0.9, "talks", ["no"])
     assert fitted._restance(cand, agree, 0.6) is agree
+
+
+def test_committed_model_is_current(codebook):
+    """Refitting on the committed gold sets gives the committed model (run `make model` after
+    changing the rules, the codebook or a development gold set)."""
+    from crisisnet.extraction.training import development_sets, prepare_sets, train
+    from crisisnet.nlp import load_model
+    from crisisnet.project import MODEL
+    prepared = prepare_sets(development_sets(), codebook, load_model())
+    fresh, committed = train(prepared, codebook), StatementModel.load(MODEL)
+    assert fresh.statement.words == committed.statement.words, "vocabulary changed: run `make model`"
+    assert fresh.thresholds == committed.thresholds and sorted(fresh.stance) == sorted(committed.stance)
+    for ex in [e for p in prepared for e in p.examples][::25]:
+        p0, pc0 = fresh.scores(ex.candidate)
+        p1, pc1 = committed.scores(ex.candidate)
+        assert p1 == pytest.approx(p0, abs=0.02), "statement model changed: run `make model`"
+        assert pc1 == pytest.approx(pc0, abs=0.02), "concept model changed: run `make model`"
