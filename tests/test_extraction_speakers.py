@@ -70,6 +70,12 @@ def test_pronoun_prefers_gender_then_falls_back_to_the_paragraph_speaker(resolve
     assert (r.actor, r.how) == ("sherman", "pronoun (gender mismatch)")
     # in a new paragraph, "he" takes the latest matching speaker
     assert ctx.pronoun("he", 3).actor == "ryabkov"
+    # no one of the pronoun's gender nearby and nobody in its paragraph: unresolved, never a
+    # person of the other gender from paragraphs before ("Ms Truss was unmoved. '...,' she said")
+    ctx2 = DocumentSpeakers(resolver)
+    ctx2.note("ryabkov", 0)
+    assert ctx2.pronoun("she", 1) is None
+    assert ctx2.pronoun("he", 9).actor == "ryabkov"  # far back, but the gender fits
 
 
 def test_a_one_word_title_inside_another_office_or_another_state_is_not_the_holder(resolver):

@@ -33,7 +33,8 @@ Pronouns are resolved by :class:`DocumentSpeakers` from the speakers already
 seen in the document: the latest gender-matching speaker of the same
 paragraph, else the paragraph's latest person speaker even if the gender does
 not match (news text sometimes calls a woman "he"), else the latest matching
-speaker of the three paragraphs before, else the latest person speaker.
+speaker of the three paragraphs before, else the latest matching speaker seen at all, else
+nobody: a "she" after only men refers to someone who has not spoken yet.
 
 Example
 -------
@@ -407,4 +408,10 @@ class DocumentSpeakers:
         for a, p in persons:
             if p >= paragraph - 3 and fits(a):
                 return Resolution(a, "pronoun")
-        return Resolution(persons[0][0], "pronoun (gender mismatch)")
+        for a, _ in persons:
+            if fits(a):
+                return Resolution(a, "pronoun")
+        # nobody of the pronoun's gender seen, and nobody at all in its paragraph: the pronoun
+        # refers to someone who has not spoken yet ("Ms Truss was unmoved. '...,' she said"
+        # after paragraphs of Lavrov), so leave it unresolved
+        return None
