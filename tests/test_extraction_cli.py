@@ -52,3 +52,22 @@ def test_bare_folder_without_metadata_and_bad_parameter(tmp_path, capsys):
     assert main(["extract", str(folder), "-o", str(tmp_path / "o.csv"), "--codebook", cb,
                  "--n-process", "0"]) == 2
     assert "parameter --n-process" in capsys.readouterr().err
+
+
+def test_rules_only_switches_the_learned_model_off(tmp_path, capsys):
+    """With the project codebook the learned model is on by default; --rules-only turns it off
+    (a cue-less position is then no statement)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Blinken said that words alone would not convince Washington.\n"
+        "“We prefer diplomacy and further talks,” Blinken said.\n", encoding="utf-8")
+    runs = {}
+    for flag in ([], ["--rules-only"]):
+        out = tmp_path / f"out{len(flag)}.csv"
+        assert main(["extract", str(folder), "-o", str(out), "--progress", "never", *flag]) == 0
+        runs[bool(flag)] = (pd.read_csv(out), capsys.readouterr().err)
+    (learned, err_learned), (rules, err_rules) = runs[False], runs[True]
+    assert "rules + learned model" in err_learned and "rules only" in err_rules
+    assert not rules["note"].str.contains("learned").any()
+    assert set(zip(rules.start, rules.end)) <= set(zip(learned.start, learned.end))
