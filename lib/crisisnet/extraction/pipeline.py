@@ -25,6 +25,11 @@ added before the parser), so a headline never merges with the next paragraph; in
 hard-wrapped block only a line break after sentence-final punctuation is one
 (:func:`.quotes._paragraphs`), so a wrapped readout keeps its sentences whole.
 
+A learned second opinion (:mod:`.learned`, on by default with the project's codebook) then
+reviews each chunk's candidates before they become rows: it adds a concept to a news candidate
+the cue rules found none for, drops an unlikely transcript sentence, and corrects a stance it is
+confident of (:meth:`Extractor.assemble`).
+
 A written statement whose author is named (byline, title or publisher: see
 :func:`.attribution.find_author`) is handled like a transcript turn of its author: its
 sentences with concept evidence are the author's statements (mode ``direct``).
