@@ -32,7 +32,6 @@ import dataclasses
 import io
 import json
 import math
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +42,6 @@ from .stance import ConceptStance
 
 #: stance classes, in the order of the stance model's outputs
 STANCES = (-1, 0, 1)
-_WORD = re.compile(r"[a-z][a-z'’-]*")
 FIRST_PERSON = frozenset("i we me us our my ours myself ourselves".split())
 NEGATIONS = frozenset("not no never n't nothing nobody none neither nor cannot".split())
 
