@@ -67,10 +67,13 @@ class _Fixed(StatementModel):
     """A model whose statement probability is set per candidate text (for the decision rules)."""
 
     def __init__(self, probabilities, thresholds):
-        super().__init__(None, CONCEPTS, None, {}, thresholds)
+        super().__init__(None, None, CONCEPTS, None, {}, thresholds)
         self.probabilities = probabilities
 
-    def scores(self, cand):
+    def row(self, cand):
+        return None
+
+    def scores(self, cand, x=None):
         p = next((v for k, v in self.probabilities.items() if k in cand.words), 0.95)
         return p, {"nato_open_door": 0.1, "diplomacy": 0.8, "sanctions": 0.1}
 
@@ -184,7 +187,7 @@ def test_committed_model_is_current(codebook):
     from crisisnet.project import MODEL
     prepared = prepare_sets(development_sets(), codebook, load_model())
     fresh, committed = train(prepared, codebook), StatementModel.load(MODEL)
-    assert fresh.statement.words == committed.statement.words, "vocabulary changed: run `make model`"
+    assert fresh.features.words == committed.features.words, "vocabulary changed: run `make model`"
     assert fresh.thresholds == committed.thresholds and sorted(fresh.stance) == sorted(committed.stance)
     for ex in [e for p in prepared for e in p.examples][::25]:
         p0, pc0 = fresh.scores(ex.candidate)

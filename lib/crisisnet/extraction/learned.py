@@ -38,12 +38,14 @@ from pathlib import Path
 import numpy as np
 
 from ..fileio import atomic_write_text
-from .stance import ConceptStance
+from .stance import NEGATIONS, ConceptStance
 
 #: stance classes, in the order of the stance model's outputs
 STANCES = (-1, 0, 1)
 FIRST_PERSON = frozenset("i we me us our my ours myself ourselves".split())
-NEGATIONS = frozenset("not no never n't nothing nobody none neither nor cannot".split())
+#: the negation feature: the cue rules' negations and the negative pronouns, not "without"
+#: (it negates a clause inside the candidate more often than the candidate)
+NEGATION_WORDS = (NEGATIONS - {"without"}) | {"nothing", "nobody"}
 
 
 def candidate_text(span) -> str:
@@ -64,7 +66,7 @@ def dense_features(span, att, found) -> list[float]:
         float(bool(found)), max((cs.confidence for cs in found), default=0.0),
         float(any(cs.stance == 1 for cs in found)), float(any(cs.stance == -1 for cs in found)),
         math.log1p(n), float(span.text.rstrip().endswith("?")),
-        sum(w in FIRST_PERSON for w in low) / max(n, 1), float(any(w in NEGATIONS for w in low)),
+        sum(w in FIRST_PERSON for w in low) / max(n, 1), float(any(w in NEGATION_WORDS for w in low)),
         float(att.split), float(att.aside), att.confidence,
     ]
 
@@ -105,21 +107,13 @@ def describe(att, span, found) -> Candidate:
 
 
 class LinearModel:
-    """Logistic-regression weights over (vocabulary counts, dense features, vector): one row of
-    weights per output. ``kind`` is ``"binary"`` (sigmoid per row) or ``"softmax"``."""
+    """Logistic-regression weights over a feature row (:meth:`Features.row`): one row of weights
+    per output. ``kind`` is ``"binary"`` (sigmoid per row) or ``"softmax"``."""
 
-    def __init__(self, vocabulary: list[str], weights, bias, kind: str = "binary",
-                 scale=None):
-        self.vocabulary = {w: i for i, w in enumerate(vocabulary)}
-        self.words = list(vocabulary)
+    def __init__(self, weights, bias, kind: str = "binary"):
         self.weights = np.asarray(weights, dtype=np.float64)
         self.bias = np.asarray(bias, dtype=np.float64)
         self.kind = kind
-        self.scale = None if scale is None else np.asarray(scale, dtype=np.float64)
-
-    def row(self, cand: Candidate) -> np.ndarray:
-        """The feature row of one candidate (see :func:`feature_row`)."""
-        return feature_row(cand, self.vocabulary, self.scale)
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         z = self.weights @ x + self.bias
@@ -128,6 +122,20 @@ class LinearModel:
             e = np.exp(z)
             return e / e.sum()
         return 1.0 / (1.0 + np.exp(-z))
+
+
+class Features:
+    """The feature space all three models share: the sparse vocabulary and the scale of the
+    dense features, both fixed at training time."""
+
+    def __init__(self, vocabulary: list[str], scale):
+        self.words = list(vocabulary)
+        self.index = {w: i for i, w in enumerate(self.words)}
+        self.scale = np.asarray(scale, dtype=np.float64)
+
+    def row(self, cand: Candidate) -> np.ndarray:
+        """The feature row of one candidate (see :func:`feature_row`)."""
+        return feature_row(cand, self.index, self.scale)
 
 
 def feature_row(cand: Candidate, vocabulary: dict[str, int], scale=None) -> np.ndarray:
@@ -170,11 +178,13 @@ class Thresholds:
 
 
 class StatementModel:
-    """The three models and the thresholds; :meth:`review` applies them to one chunk's candidates."""
+    """The three models, their shared :class:`Features` and the thresholds; :meth:`review`
+    applies them to one chunk's candidates."""
 
-    def __init__(self, statement: LinearModel, concepts: list[str], concept: LinearModel,
-                 stance: dict[str, LinearModel], thresholds: Thresholds | None = None,
-                 trained_on: list[str] | None = None):
+    def __init__(self, features: Features, statement: LinearModel, concepts: list[str],
+                 concept: LinearModel, stance: dict[str, LinearModel],
+                 thresholds: Thresholds | None = None, trained_on: list[str] | None = None):
+        self.features = features
         self.statement = statement
         self.concepts = concepts
         self.concept = concept
@@ -182,18 +192,24 @@ class StatementModel:
         self.thresholds = thresholds or Thresholds()
         self.trained_on = trained_on or []
 
-    def scores(self, cand: Candidate) -> tuple[float, dict[str, float]]:
-        """(statement probability, {concept: probability})."""
-        p = float(self.statement.predict(self.statement.row(cand))[0])
-        pc = self.concept.predict(self.concept.row(cand))
+    def row(self, cand: Candidate) -> np.ndarray:
+        """The feature row of ``cand``: computed once, read by every model."""
+        return self.features.row(cand)
+
+    def scores(self, cand: Candidate, x: np.ndarray | None = None) -> tuple[float, dict[str, float]]:
+        """(statement probability, {concept: probability}); ``x`` is ``cand``'s row if known."""
+        x = self.row(cand) if x is None else x
+        p = float(self.statement.predict(x)[0])
+        pc = self.concept.predict(x)
         return p, dict(zip(self.concepts, (float(v) for v in pc)))
 
-    def stance_of(self, cand: Candidate, concept: str) -> tuple[int, float]:
+    def stance_of(self, cand: Candidate, concept: str, x: np.ndarray | None = None
+                  ) -> tuple[int, float]:
         """(stance, probability) for ``concept``; +1 with probability 0 if no stance model."""
         m = self.stance.get(concept)
         if m is None:
             return 1, 0.0
-        p = m.predict(m.row(cand))
+        p = m.predict(self.row(cand) if x is None else x)
         i = int(np.argmax(p))
         return STANCES[i], float(p[i])
 
@@ -215,14 +231,15 @@ class StatementModel:
                 out.append(fb)  # no decision to take: skip the features
                 continue
             cand = describe(att, span, found)
-            p, pc = self.scores(cand)
+            x = self.row(cand)
+            p, pc = self.scores(cand, x)
             if found and drop is not None and p < drop:
                 out.append((span, [], how))
             elif found and restance is not None:
-                out.append((span, [self._restance(cand, cs, restance) for cs in found], how))
+                out.append((span, [self._restance(cand, cs, restance, x) for cs in found], how))
             elif not found and p >= add:
                 concept = max(pc, key=lambda c: (pc[c], c))
-                stance, ps = self.stance_of(cand, concept)
+                stance, ps = self.stance_of(cand, concept, x)
                 cs = ConceptStance(concept, stance, round(p * pc[concept], 3),
                                    f"learned (statement {p:.2f}, concept {pc[concept]:.2f})",
                                    [f"learned stance {ps:.2f}"])
@@ -231,8 +248,8 @@ class StatementModel:
                 out.append(fb)
         return out
 
-    def _restance(self, cand, cs, threshold):
-        stance, ps = self.stance_of(cand, cs.concept)
+    def _restance(self, cand, cs, threshold, x=None):
+        stance, ps = self.stance_of(cand, cs.concept, x)
         if stance == cs.stance or ps < threshold:
             return cs
         return dataclasses.replace(cs, stance=stance,
@@ -242,9 +259,9 @@ class StatementModel:
         """Write the model as one compressed ``.npz`` (weights as float32, settings as JSON)."""
         meta = {"format": 1, "trained_on": self.trained_on, "concepts": self.concepts,
                 "thresholds": dataclasses.asdict(self.thresholds),
-                "vocabulary": self.statement.words, "stance": sorted(self.stance)}
+                "vocabulary": self.features.words, "stance": sorted(self.stance)}
         arrays = {"meta": np.array(json.dumps(meta, sort_keys=True)),
-                  "scale": self.statement.scale.astype(np.float32)}
+                  "scale": self.features.scale.astype(np.float32)}
         for name, m in [("statement", self.statement), ("concept", self.concept)] + [
                 (f"stance.{c}", self.stance[c]) for c in sorted(self.stance)]:
             arrays[f"{name}.weights"] = m.weights.astype(np.float32)
@@ -258,12 +275,11 @@ class StatementModel:
         """Read a model written by :meth:`save`."""
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(str(z["meta"]))
-            scale = z["scale"]
 
             def linear(name, kind):
-                return LinearModel(meta["vocabulary"], z[f"{name}.weights"], z[f"{name}.bias"],
-                                   kind, scale)
+                return LinearModel(z[f"{name}.weights"], z[f"{name}.bias"], kind)
 
-            return cls(linear("statement", "binary"), meta["concepts"], linear("concept", "binary"),
+            return cls(Features(meta["vocabulary"], z["scale"]), linear("statement", "binary"),
+                       meta["concepts"], linear("concept", "binary"),
                        {c: linear(f"stance.{c}", "softmax") for c in meta["stance"]},
                        Thresholds(**meta["thresholds"]), meta["trained_on"])

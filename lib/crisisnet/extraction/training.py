@@ -23,8 +23,8 @@ import pandas as pd
 from ..codebook import UNCATALOGUED_PREFIX
 from ..fileio import atomic_write_text, display_path
 from ..project import CODEBOOK, CORPORA, DATA, MODEL, ROOT
-from .learned import (STANCES, Candidate, LinearModel, StatementModel, Thresholds, describe,
-                      feature_row, token_features)
+from .learned import (STANCES, Candidate, Features, LinearModel, StatementModel, Thresholds,
+                      describe, token_features)
 
 
 @dataclass
@@ -74,16 +74,13 @@ def fit_model(examples: list[Example], concepts: list[str], c_statement: float =
         for f in token_features(ex.candidate):
             counts[f] = counts.get(f, 0) + 1
     vocabulary = sorted(f for f, n in counts.items() if n >= min_count)
-    index = {w: i for i, w in enumerate(vocabulary)}
     dense = np.array([ex.candidate.dense for ex in examples], dtype=np.float64)
-    scale = np.maximum(np.abs(dense).max(axis=0), 1e-9)
-    x = np.array([feature_row(ex.candidate, index, scale) for ex in examples])
+    features = Features(vocabulary, np.maximum(np.abs(dense).max(axis=0), 1e-9))
+    x = np.array([features.row(ex.candidate) for ex in examples])
     y = np.array([ex.statement for ex in examples])
 
-    def linear(model, kind="binary"):
-        return LinearModel(vocabulary, model.coef_, model.intercept_, kind, scale)
-
-    statement = linear(_fit(x, y, c_statement))
+    fitted = _fit(x, y, c_statement)
+    statement = LinearModel(fitted.coef_, fitted.intercept_)
     pos = np.flatnonzero(y)
     w, b = [], []
     for concept in concepts:
@@ -95,7 +92,7 @@ def fit_model(examples: list[Example], concepts: list[str], c_statement: float =
         m = _fit(x[pos], yc, c_concept)
         w.append(m.coef_[0])
         b.append(float(m.intercept_[0]))
-    concept_model = LinearModel(vocabulary, np.array(w), np.array(b), "binary", scale)
+    concept_model = LinearModel(np.array(w), np.array(b))
     stance = {}
     for concept in concepts:
         rows = [i for i in pos if concept in examples[i].concepts]
@@ -111,8 +108,8 @@ def fit_model(examples: list[Example], concepts: list[str], c_statement: float =
         for k, st in enumerate(present):
             W[STANCES.index(st)] = coef[k]
             B[STANCES.index(st)] = inter[k]
-        stance[concept] = LinearModel(vocabulary, W, B, "softmax", scale)
-    return StatementModel(statement, list(concepts), concept_model, stance, thresholds,
+        stance[concept] = LinearModel(W, B, "softmax")
+    return StatementModel(features, statement, list(concepts), concept_model, stance, thresholds,
                           trained_on)
 
 
