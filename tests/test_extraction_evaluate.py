@@ -64,3 +64,21 @@ def test_catalogued_only_drops_uncatalogued_predictions_before_scoring():
     assert evaluate(pred, gold).precision == 0.5
     e = evaluate(pred, gold, catalogued_only=True)
     assert (e.precision, e.recall, e.n_predicted) == (1.0, 1.0, 1)
+
+
+def test_coder_agreement_hand_computed():
+    from crisisnet.extraction.evaluate import coder_agreement
+
+    # second coder: A with a shorter span (matches, not the same span), B with the same span and
+    # another stance, and C that the first coder did not code
+    second = table([["d", 0, 8, "A", "blinken", "diplomacy", 1],
+                    ["d", 20, 30, "B", "lavrov", "diplomacy", 1],
+                    ["d", 40, 50, "C", "lavrov", "sanctions", -1]])
+    a = coder_agreement(GOLD, second)
+    # 2 of 2 first-coder statements matched, 2 of 3 second-coder ones: P 2/3, R 1, F1 0.8
+    assert (a["statements (first)"], a["statements (second)"], a["matched"]) == (2, 3, 2)
+    assert a["F1"] == 0.8 and a["same span"] == 0.5
+    # stance pairs: A diplomacy (agree), B diplomacy (disagree); A's sanctions uncoded by the second
+    assert (a["stance pairs"], a["stance agreement"]) == (2, 0.5)
+    # symmetric in F1
+    assert coder_agreement(second, GOLD)["F1"] == 0.8

@@ -17,13 +17,18 @@ GOLD = {"dev": "official-2022", "dev2": "official-2022", "dev3": "official-2022"
         "synthetic-transcripts-4": "synthetic-transcripts-4", "synthetic-news-5": "synthetic-news-5",
         "synthetic-transcripts-5": "synthetic-transcripts-5", "synthetic-news-6": "synthetic-news-6",
         "synthetic-transcripts-6": "synthetic-transcripts-6", "synthetic-news-7": "synthetic-news-7",
-        "synthetic-transcripts-7": "synthetic-transcripts-7"}
+        "synthetic-transcripts-7": "synthetic-transcripts-7", "synthetic-news-8": "synthetic-news-8",
+        "synthetic-transcripts-8": "synthetic-transcripts-8"}
+#: sets coded a second time, independently, to measure inter-coder agreement
+SECOND_CODER = ("synthetic-news-6", "synthetic-transcripts-6", "synthetic-transcripts-7")
 
 
-@pytest.mark.parametrize("name", sorted(GOLD))
-def test_gold_standard_validates(name):
+@pytest.mark.parametrize("path", [f"{n}.csv" for n in sorted(GOLD)]
+                         + [f"second-coder/{n}.csv" for n in SECOND_CODER])
+def test_gold_standard_validates(path):
+    name = path.split("/")[-1].removesuffix(".csv")
     corpus = load_corpus(ROOT / "corpora" / GOLD[name])
-    table = load_statements(HELDOUT / f"{name}.csv", corpus, load_codebook(ROOT / "data" / "codebook.yaml"))
+    table = load_statements(HELDOUT / path, corpus, load_codebook(ROOT / "data" / "codebook.yaml"))
     assert len(table) > 0 and set(table["source"]) == {"coded"}
     assert set(table["doc_id"]) <= set(corpus.ids)
     for r in table.itertuples():
@@ -35,3 +40,9 @@ def test_test_corpora_are_documented_and_complete():
         folder = ROOT / "corpora" / name
         assert (folder / "README.md").is_file() and (HELDOUT / f"{name}.md").is_file()
         assert len(load_corpus(folder)) == len(list(folder.glob("*.txt")))
+
+
+def test_second_codings_are_documented():
+    for name in SECOND_CODER:
+        assert (HELDOUT / "second-coder" / f"{name}.md").is_file()
+    assert (HELDOUT / "second-coder" / "README.md").is_file()

@@ -8,11 +8,12 @@ speakers      resolve a mention (name, alias, role, pronoun, collective) to an a
 attribution   direct, indirect and mixed speech over a spaCy parse
 stance        codebook concepts and a stance with its evidence (negation, reversing words)
 pipeline      :func:`extract_corpus`: one ``nlp.pipe`` pass, then the rules
-evaluate      precision/recall/F1 of (span overlap, speaker), stance accuracy, disagreements
+evaluate      precision/recall/F1 of (span overlap, speaker), stance accuracy, disagreements,
+              agreement of two hand codings
 cli           ``python -m crisisnet extract CORPUS_DIR -o statements.csv``
 """
 
-from .evaluate import Evaluation, evaluate, per_document
+from .evaluate import Evaluation, coder_agreement, evaluate, per_document
 from .pipeline import extract_corpus
 
-__all__ = ["Evaluation", "evaluate", "extract_corpus", "per_document"]
+__all__ = ["Evaluation", "coder_agreement", "evaluate", "extract_corpus", "per_document"]

@@ -199,3 +199,19 @@ def per_document(predicted: pd.DataFrame, gold: pd.DataFrame, docs: list[str] | 
                      "recall": round(e.recall, 3), "F1": round(e.f1, 3),
                      "stance accuracy": round(e.stance_accuracy, 3)})
     return pd.DataFrame(rows).set_index("document")
+
+
+def coder_agreement(first: pd.DataFrame, second: pd.DataFrame) -> dict:
+    """How far two hand codings of the same documents agree, in the terms used to score the
+    extractor: F1 of (span overlap, speaker) statements (symmetric: precision and recall only
+    swap), the share of matched statements whose spans are identical, and stance agreement on
+    matched statements' shared concepts. This is the yardstick for the extractor's own F1: an
+    extractor cannot be held to agree with one coder more closely than a second coder does.
+    """
+    e = evaluate(second, first)
+    m = e.matches
+    exact = int(((m["gold_start"] == m["pred_start"]) & (m["gold_end"] == m["pred_end"])).sum())
+    return {"statements (first)": e.n_gold, "statements (second)": e.n_predicted,
+            "matched": e.n_matched, "F1": round(e.f1, 3),
+            "same span": round(exact / e.n_matched, 3) if e.n_matched else 0.0,
+            "stance pairs": e.n_stance_pairs, "stance agreement": round(e.stance_accuracy, 3)}

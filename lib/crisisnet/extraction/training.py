@@ -124,7 +124,7 @@ class GoldSet:
 
 def development_sets() -> list[GoldSet]:
     """The gold sets the model is trained on: the seeds, the four official held-out sets and
-    the first four synthetic news and transcript sets. Sets 5 to 7 are never trained on: they
+    the first four synthetic news and transcript sets. Sets 5 to 8 are never trained on: they
     are the unseen test sets (``data/heldout/README.md``)."""
     heldout = ROOT / "data" / "heldout"
     sets = [GoldSet("seeds", CORPORA["seeds"], DATA / "statements.csv")]
