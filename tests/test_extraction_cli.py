@@ -71,3 +71,36 @@ def test_rules_only_switches_the_learned_model_off(tmp_path, capsys):
     assert "rules + learned model" in err_learned and "rules only" in err_rules
     assert not rules["note"].str.contains("learned").any()
     assert set(zip(rules.start, rules.end)) <= set(zip(learned.start, learned.end))
+
+
+def test_score_command_reports_the_evaluation_of_two_tables(tmp_path, capsys):
+    """``crisisnet score`` prints the scores :func:`evaluate` gives, writes the disagreements,
+    and names the file and line of a bad table."""
+    from crisisnet.codebook import load_codebook
+    from crisisnet.corpus import load_corpus
+    from crisisnet.extraction import evaluate
+    from crisisnet.project import CODEBOOK, DATA, ROOT
+    from crisisnet.statements import load_statements
+
+    corpus = load_corpus(ROOT / "seeds")
+    gold = load_statements(DATA / "statements.csv", corpus, load_codebook(CODEBOOK))
+    pred = gold[gold["doc_id"] != gold["doc_id"].iloc[0]].copy()  # drop one document's statements
+    pred.to_csv(tmp_path / "pred.csv", index=False)
+    expected = evaluate(pred, gold)
+    assert 0 < expected.recall < 1
+    out = tmp_path / "dis.csv"
+    assert main(["score", str(tmp_path / "pred.csv"), str(DATA / "statements.csv"),
+                 "--corpus", str(ROOT / "seeds"), "--disagreements", str(out)]) == 0
+    printed = " ".join(capsys.readouterr().out.split())
+    assert f"recall {expected.recall:.3f}" in printed
+    assert f"F1 (span overlap + speaker) {expected.f1:.3f}" in printed
+    dis = pd.read_csv(out)
+    assert len(dis) == len(expected.disagreements) and set(dis["kind"]) == {"missed"}
+
+    bad = pred.copy()
+    bad.loc[bad.index[0], "speaker"] = "nobody_known"
+    bad.to_csv(tmp_path / "bad.csv", index=False)
+    assert main(["score", str(tmp_path / "bad.csv"), str(DATA / "statements.csv"),
+                 "--corpus", str(ROOT / "seeds")]) == 2
+    err = capsys.readouterr().err
+    assert "bad.csv" in err and "line 2" in err and "nobody_known" in err

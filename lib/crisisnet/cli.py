@@ -18,6 +18,8 @@ COMMANDS = {
     "validate": ("crisisnet.validate", "validate the codebook, corpus, statements and interactions"),
     "notebooks": ("crisisnet.notebooks", "execute the notebook collection with papermill (in place)"),
     "extract": ("crisisnet.extraction.cli", "extract who-said-what statements from a folder of .txt files"),
+    "score": ("crisisnet.extraction.score",
+              "score a statement table against a hand-coded one (precision, recall, F1, stance)"),
     "train-model": ("crisisnet.extraction.training",
                     "fit the extractor's learned statement model on the development gold sets"),
     "brief": ("crisisnet.briefing.cli", "render briefing reports (HTML/PDF) on an actor or a concept"),

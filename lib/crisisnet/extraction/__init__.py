@@ -11,6 +11,7 @@ pipeline      :func:`extract_corpus`: one ``nlp.pipe`` pass, then the rules
 evaluate      precision/recall/F1 of (span overlap, speaker), stance accuracy, disagreements,
               agreement of two hand codings
 cli           ``python -m crisisnet extract CORPUS_DIR -o statements.csv``
+score         ``python -m crisisnet score PREDICTED.csv GOLD.csv --corpus DIR``
 """
 
 from .evaluate import Evaluation, coder_agreement, evaluate, per_document
