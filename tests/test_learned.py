@@ -194,3 +194,29 @@ def test_committed_model_is_current(codebook):
         p1, pc1 = committed.scores(ex.candidate)
         assert p1 == pytest.approx(p0, abs=0.02), "statement model changed: run `make model`"
         assert pc1 == pytest.approx(pc0, abs=0.02), "concept model changed: run `make model`"
+
+
+def test_learning_curve_trains_on_k_other_sets_and_is_seeded(monkeypatch):
+    """Each point trains on k sets drawn from the others (never the held-out one); the last point
+    uses all the others; the same seed gives the same table."""
+    from types import SimpleNamespace
+
+    from crisisnet.extraction import training
+
+    sets = [training.PreparedSet(f"s{i}", [], pd.DataFrame(), _examples()) for i in range(5)]
+    seen = []
+
+    def fake_score(held, codebook, model):
+        assert held.name not in model.trained_on
+        seen.append(tuple(model.trained_on))
+        return SimpleNamespace(f1=float(len(model.trained_on)))
+
+    monkeypatch.setattr(training, "score_set", fake_score)
+    codebook = SimpleNamespace(concepts={c: None for c in CONCEPTS})
+    table = training.learning_curve(sets, codebook, sizes=(1, 2, 9), draws=2, seed=3)
+    assert list(table.index) == [1, 2, 4]
+    assert list(table["mean held-out F1"]) == [1.0, 2.0, 4.0]
+    assert len(seen) == 5 * 2 + 5 * 2 + 5
+    first, seen[:] = list(seen), []
+    training.learning_curve(sets, codebook, sizes=(1, 2, 9), draws=2, seed=3)
+    assert seen == first

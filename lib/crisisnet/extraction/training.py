@@ -203,6 +203,30 @@ def cross_validate(prepared: list[PreparedSet], codebook,
     return pd.DataFrame(rows).set_index("set")
 
 
+def learning_curve(prepared: list[PreparedSet], codebook, sizes=(3, 6, 9), draws: int = 2,
+                   seed: int = 0) -> pd.DataFrame:
+    """How the learned model's held-out F1 grows with the number of training gold sets.
+
+    For each set held out in turn and each size ``k``, train on ``k`` of the other sets drawn at
+    random (``draws`` times; seeded, so the table is reproducible) and score the held-out set;
+    all the other sets are the last point. One row per size: mean F1 (codebook speakers). This
+    says whether hand-coding more training data is worth it for this learner.
+    """
+    import random
+
+    rng = random.Random(seed)
+    n_rest = len(prepared) - 1
+    rows = []
+    for k in [*sorted(k for k in sizes if k < n_rest), n_rest]:
+        f1 = []
+        for i, held in enumerate(prepared):
+            rest = prepared[:i] + prepared[i + 1:]
+            for _ in range(draws if k < n_rest else 1):
+                f1.append(score_set(held, codebook, train(rng.sample(rest, k), codebook)).f1)
+        rows.append({"training sets": k, "mean held-out F1": round(float(np.mean(f1)), 3)})
+    return pd.DataFrame(rows).set_index("training sets")
+
+
 def add_arguments(parser) -> None:
     parser.add_argument("-o", "--output", default=str(MODEL),
                         help="model file to write (default: the project's data/models/statement-model.npz)")
@@ -210,6 +234,8 @@ def add_arguments(parser) -> None:
                         help="also print leave-one-set-out scores of rules vs rules + model")
     parser.add_argument("--table", default=None,
                         help="with --cross-validate: also write the scores to this CSV")
+    parser.add_argument("--learning-curve", action="store_true",
+                        help="also print held-out F1 against the number of training gold sets")
 
 
 def run(args) -> int:
@@ -225,6 +251,8 @@ def run(args) -> int:
               f"rules + model {table['F1 rules + model'].mean():.3f}")
         if args.table:
             atomic_write_text(args.table, table.to_csv(lineterminator="\n"))
+    if args.learning_curve:
+        print(learning_curve(prepared, codebook).to_string())
     model = train(prepared, codebook)
     model.save(args.output)
     n = sum(len(p.examples) for p in prepared)
