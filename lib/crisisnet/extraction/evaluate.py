@@ -51,11 +51,11 @@ class Evaluation:
     disagreements: pd.DataFrame
 
     def summary(self) -> pd.DataFrame:
-        """The scores as a one-column table (rounded to 3 decimals)."""
+        """The scores as a one-column table: counts as integers, rates rounded to 3 decimals."""
         return pd.DataFrame({"value": [
             self.n_gold, self.n_predicted, self.n_matched, round(self.precision, 3),
             round(self.recall, 3), round(self.f1, 3), self.n_stance_pairs,
-            round(self.stance_accuracy, 3)]},
+            round(self.stance_accuracy, 3)]}, dtype=object,
             index=["gold statements", "extracted statements", "matched", "precision", "recall",
                    "F1 (span overlap + speaker)", "stance pairs (matched, same concept)",
                    "stance accuracy"])

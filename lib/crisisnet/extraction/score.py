@@ -20,9 +20,6 @@ from ..project import CODEBOOK
 from ..statements import load_statements
 from .evaluate import evaluate
 
-#: rows of :meth:`.evaluate.Evaluation.summary` that are rates (the others are counts)
-RATES = frozenset({"precision", "recall", "F1 (span overlap + speaker)", "stance accuracy"})
-
 
 def add_arguments(parser) -> None:
     parser.add_argument("predicted", help="statement CSV to score (e.g. the output of `extract`)")
@@ -47,7 +44,7 @@ def run(args) -> int:
     print(f"{display_path(args.predicted)} against {display_path(args.gold)} "
           f"({len(docs)} coded document(s){', codebook speakers' if args.codebook_speakers else ''}):")
     for label, value in ev.summary()["value"].items():
-        shown = f"{value:.3f}" if label in RATES else f"{int(value)}"
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
         print(f"  {label:<38s} {shown:>7s}")
     if args.disagreements:
         atomic_write_text(args.disagreements, ev.disagreements.to_csv(index=False, lineterminator="\n"))
