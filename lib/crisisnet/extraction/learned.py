@@ -134,22 +134,16 @@ class Features:
         self.scale = np.asarray(scale, dtype=np.float64)
 
     def row(self, cand: Candidate) -> np.ndarray:
-        """The feature row of one candidate (see :func:`feature_row`)."""
-        return feature_row(cand, self.index, self.scale)
-
-
-def feature_row(cand: Candidate, vocabulary: dict[str, int], scale=None) -> np.ndarray:
-    """Binary word presence (unigrams, bigrams and ``cue=`` lemma, within ``vocabulary``), then
-    the dense features (divided by ``scale``), then the word vector."""
-    x = np.zeros(len(vocabulary), dtype=np.float64)
-    for f in token_features(cand):
-        i = vocabulary.get(f)
-        if i is not None:
-            x[i] = 1.0
-    dense = np.asarray(cand.dense, dtype=np.float64)
-    if scale is not None:
-        dense = dense / scale
-    return np.concatenate([x, dense, cand.vector.astype(np.float64)])
+        """The feature row of one candidate: binary word presence (unigrams, bigrams and ``cue=``
+        lemma, within the vocabulary), then the dense features divided by the scale, then the
+        word vector."""
+        x = np.zeros(len(self.words), dtype=np.float64)
+        for f in token_features(cand):
+            i = self.index.get(f)
+            if i is not None:
+                x[i] = 1.0
+        dense = np.asarray(cand.dense, dtype=np.float64) / self.scale
+        return np.concatenate([x, dense, cand.vector.astype(np.float64)])
 
 
 def token_features(cand: Candidate) -> set[str]:
